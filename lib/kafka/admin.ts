@@ -1,0 +1,91 @@
+import type { Admin, Kafka } from 'kafkajs';
+import { withTimeout } from './producer';
+
+export interface TopicSpec {
+  topic: string;
+  numPartitions: number;
+  replicationFactor: number;
+  minInsyncReplicas?: number;
+  retentionMs?: number;
+}
+
+/** Cluster administration the core needs: topics, high-water marks, group positions. */
+export class KafkaAdmin {
+  private readonly admin: Admin;
+  private connected = false;
+
+  constructor(kafka: Kafka, private readonly timeoutMs = 5000) {
+    this.admin = kafka.admin({ retry: { retries: 3, initialRetryTime: 100, maxRetryTime: 1000 } });
+  }
+
+  private async ready() {
+    if (!this.connected) {
+      await withTimeout(this.admin.connect(), this.timeoutMs, 'connecting to the Kafka cluster');
+      this.connected = true;
+    }
+    return this.admin;
+  }
+
+  async describeCluster() {
+    const a = await this.ready();
+    return withTimeout(a.describeCluster(), this.timeoutMs, 'describing the cluster');
+  }
+
+  /** Creates missing topics; an existing topic is left as it is. Returns the topics created. */
+  async ensureTopics(specs: TopicSpec[]): Promise<string[]> {
+    const a = await this.ready();
+    const existing = new Set(await withTimeout(a.listTopics(), this.timeoutMs, 'listing topics'));
+    const missing = specs.filter((s) => !existing.has(s.topic));
+    if (missing.length === 0) return [];
+    await withTimeout(
+      a.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((s) => ({
+          topic: s.topic,
+          numPartitions: s.numPartitions,
+          replicationFactor: s.replicationFactor,
+          configEntries: [
+            ...(s.minInsyncReplicas ? [{ name: 'min.insync.replicas', value: String(s.minInsyncReplicas) }] : []),
+            ...(s.retentionMs ? [{ name: 'retention.ms', value: String(s.retentionMs) }] : []),
+          ],
+        })),
+      }),
+      Math.max(this.timeoutMs, 15_000),
+      'creating topics',
+    ).catch((err) => {
+      if (!/already exists/i.test(String((err as Error).message))) throw err;
+    });
+    return missing.map((s) => s.topic);
+  }
+
+  async partitionCount(topic: string): Promise<number> {
+    const a = await this.ready();
+    const md = await withTimeout(a.fetchTopicMetadata({ topics: [topic] }), this.timeoutMs, 'reading topic metadata');
+    return md.topics[0]?.partitions.length ?? 0;
+  }
+
+  /** The next offset to be written, per partition. */
+  async highWatermarks(topic: string): Promise<Map<number, number>> {
+    const a = await this.ready();
+    const offsets = await withTimeout(a.fetchTopicOffsets(topic), this.timeoutMs, 'reading high-water marks');
+    return new Map(offsets.map((o) => [o.partition, Number(o.high)]));
+  }
+
+  /** The offsets a consumer group committed, per partition (-1 when it never committed). */
+  async groupOffsets(groupId: string, topic: string): Promise<Map<number, number>> {
+    const a = await this.ready();
+    const res = await withTimeout(a.fetchOffsets({ groupId, topics: [topic] }), this.timeoutMs, `reading the offsets of ${groupId}`);
+    const t = res.find((r) => r.topic === topic);
+    return new Map((t?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+  }
+
+  async deleteGroup(groupId: string) {
+    const a = await this.ready();
+    await a.deleteGroups([groupId]).catch(() => undefined);
+  }
+
+  async disconnect() {
+    this.connected = false;
+    await this.admin.disconnect().catch(() => undefined);
+  }
+}

@@ -1,0 +1,7 @@
+/** A long-running part of a mailstore node (publisher relay, agent, status reporter, ...). */
+export interface NodeComponent {
+  readonly name: string;
+  start(): Promise<void>;
+  /** Stops cleanly: finishes or abandons in-flight work so that a restart resumes it. */
+  stop(): Promise<void>;
+}

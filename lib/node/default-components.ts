@@ -1,0 +1,7 @@
+import type { ComponentFactory } from './node';
+
+/**
+ * The parts of a full mailstore node, in start order (stopped in reverse). Each factory
+ * returns the components it contributes; see ARCHITECTURE.md for what each one does.
+ */
+export const defaultComponents: ComponentFactory[] = [];

@@ -9,6 +9,7 @@ import { NodeConfigSchema, type NodeConfig, type NodeConfigInput } from './confi
 import { HttpRouter } from './http-router';
 import { KafkaLink } from './kafka-link';
 import { Registration } from './registration';
+import { Topology } from './topology';
 
 /** What the node's components share. */
 export interface NodeContext {
@@ -21,6 +22,8 @@ export interface NodeContext {
   /** The HA database through Prisma (everything else). */
   prisma: HaPrisma;
   kafka: KafkaLink;
+  /** Accounts hosted here and replicas held here, kept current from the HA database. */
+  topology: Topology;
   router: HttpRouter;
   /** The HA module (publisher, agent, snapshots) can be stopped and started at run time. */
   module: { running: boolean };
@@ -60,13 +63,15 @@ export class MailstoreNode {
     await migrateDatabase(c.mailstoreDbUrl, 'mailstore');
     const router = new HttpRouter(this.log);
     const prisma = createHaPrisma(c.haDbUrl, 4);
+    const haDb = createPool(c.haDbUrl, { connectionLimit: 6 });
     const ctx: NodeContext = {
       config: c,
       log: this.log,
       db: createPool(c.mailstoreDbUrl, { connectionLimit: 16 }),
-      haDb: createPool(c.haDbUrl, { connectionLimit: 6 }),
+      haDb,
       prisma,
       kafka: new KafkaLink(prisma, this.log, { publishTimeoutMs: c.publishTimeoutMs, clientId: `carbonio-ha-node.${c.host}`, partitions: Number(process.env.CARBONIO_TOPIC_PARTITIONS ?? 12) }),
+      topology: new Topology(haDb, c.host, this.log, c.topologyPollMs),
       router,
       module: { running: c.moduleEnabled },
     };
@@ -77,6 +82,7 @@ export class MailstoreNode {
       this.server!.once('error', reject);
       this.server!.listen(c.port, c.listenHost, () => resolve());
     });
+    await ctx.topology.start();
     await ctx.kafka.start();
     this.components = this.factories.flatMap((f) => f(ctx));
     for (const comp of this.components) {
@@ -101,6 +107,7 @@ export class MailstoreNode {
       await comp.stop().catch((err) => this.log.warn({ err, component: comp.name }, 'stop failed'));
     }
     await ctx.kafka.stop();
+    await ctx.topology.stop();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
     this.server?.closeAllConnections();
     await ctx.db.end().catch(() => undefined);

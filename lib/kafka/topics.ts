@@ -2,9 +2,12 @@
 export const EVENTS_TOPIC = 'carbonio.ha.events';
 export const DLQ_TOPIC = 'carbonio.ha.events.dlq';
 
-/** The consumer group of one destination mailstore's agents. */
-export function agentGroupId(host: string): string {
-  return `carbonio-ha-agent.${host}`;
+/**
+ * The consumer group of one destination mailstore's agents. `namespace` separates installations
+ * that share one Kafka cluster (the tests do); production leaves it empty.
+ */
+export function agentGroupId(host: string, namespace = ''): string {
+  return namespace ? `carbonio-ha-agent.${namespace}.${host}` : `carbonio-ha-agent.${host}`;
 }
 
 /** Header that carries the account id, so agents can skip foreign accounts without decoding. */

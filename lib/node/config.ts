@@ -11,6 +11,8 @@ export const VolumeConfigSchema = z.object({
 /** Everything one mailstore node needs; bin/mailstore-node.ts builds it from flags and env. */
 export const NodeConfigSchema = z.object({
   host: hostname,
+  /** Separates installations sharing one Kafka cluster (consumer group names); empty in production. */
+  namespace: z.string().regex(/^[a-z0-9_]*$/).default(''),
   /** Where the node's HTTP API listens. */
   listenHost: z.string().default('127.0.0.1'),
   port: z.number().int().min(0).max(65535),

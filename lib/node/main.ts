@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { dataDir } from '../config/paths';
-import { haDbUrl, mailstoreDbUrl } from '../config/targets';
+import { dbPrefix, haDbUrl, mailstoreDbUrl } from '../config/targets';
 import { toHaError } from '../errors';
 import { createLogger } from '../log/logger';
 import { defaultComponents } from './default-components';
@@ -32,6 +32,7 @@ export async function main(argv: string[]) {
     const a = parseArgs(argv);
     const node = new MailstoreNode({
       host: a.host,
+      namespace: dbPrefix().replace(/_+$/, ''),
       port: a.port,
       haDbUrl: haDbUrl(),
       mailstoreDbUrl: mailstoreDbUrl(a.host),

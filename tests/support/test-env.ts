@@ -60,7 +60,7 @@ export async function createTestEnv(name: string, opts: { verbose?: boolean } = 
     prefix, dbUrl, brokers, haDbUrl, blobDir, prisma, log, mailstoreDbUrl, childEnv,
     async startNode(host, o = {}) {
       const node = new MailstoreNode({
-        host, port: 0, haDbUrl, mailstoreDbUrl: mailstoreDbUrl(host),
+        host, namespace: prefix.replace(/_+$/, ''), port: 0, haDbUrl, mailstoreDbUrl: mailstoreDbUrl(host),
         volumes: [{ name: 'primary', kind: 'primary', path: blobDir, centralized: true }],
         publishTimeoutMs: 5000, ...o.config,
       }, log.child({ host }), o.factories ?? defaultComponents);

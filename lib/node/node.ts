@@ -8,6 +8,7 @@ import type { NodeComponent } from './component';
 import { NodeConfigSchema, type NodeConfig, type NodeConfigInput } from './config';
 import { HttpRouter } from './http-router';
 import { KafkaLink } from './kafka-link';
+import { ModuleControl, registerModuleRoutes } from './module-control';
 import { Registration } from './registration';
 import { Topology } from './topology';
 
@@ -86,9 +87,11 @@ export class MailstoreNode {
     await ctx.kafka.start();
     this.components = this.factories.flatMap((f) => f(ctx));
     for (const comp of this.components) {
+      if (comp.haModule && !ctx.module.running) continue; // HA module off at boot: started later by doStartService
       await comp.start();
       this.log.debug({ component: comp.name }, 'started');
     }
+    registerModuleRoutes(router, new ModuleControl(c.host, () => this.components, ctx.module, this.log, async () => this.registration?.beat()));
     const agentAlive = () => ctx.module.running && this.components.some((x) => x.name === 'agent');
     this.registration = new Registration(prisma, c, () => this.apiUrl, {
       agentAlive,
@@ -104,6 +107,7 @@ export class MailstoreNode {
     if (!ctx) return;
     await this.registration?.stop();
     for (const comp of [...this.components].reverse()) {
+      if (comp.haModule && !ctx.module.running) continue;
       await comp.stop().catch((err) => this.log.warn({ err, component: comp.name }, 'stop failed'));
     }
     await ctx.kafka.stop();

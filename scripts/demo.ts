@@ -1,0 +1,59 @@
+// npm run demo: the whole system on this machine, in the foreground. Ctrl-C stops what it started.
+// See README.md ("Demo") for the topology and the environment variables it honours.
+import path from 'node:path';
+import { rmSync } from 'node:fs';
+import { dataDir } from '../lib/config/paths';
+import { runtimeFilePath } from '../lib/config/runtime-file';
+import { HaError } from '../lib/errors';
+import { DEMO_MAILSTORES } from '../lib/seed/topology';
+import { seedDemo } from '../lib/seed/seed-demo';
+import { startStack } from '../lib/stack/stack';
+
+const say = (line: string) => console.log(`[demo] ${line}`);
+const t0 = Date.now();
+const dir = dataDir();
+const consolePort = Number(process.env.CARBONIO_CONSOLE_PORT ?? 3000);
+
+try {
+  const stack = await startStack({
+    dataDir: dir,
+    dbUrl: process.env.CARBONIO_DB_URL,
+    dbPort: Number(process.env.CARBONIO_PRIVATE_DB_PORT ?? 3307),
+    kafkaPort: Number(process.env.CARBONIO_KAFKA_PORT ?? 9092),
+    nodes: DEMO_MAILSTORES.map((host, i) => ({ host, port: 7101 + i })),
+    console: { port: consolePort },
+    generatedAccounts: Number(process.env.CARBONIO_DEMO_ACCOUNTS ?? 5000),
+    log: say,
+  });
+  const seeded = await seedDemo(stack, { log: say });
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: stopping everything the demo started...`);
+    await seeded.stopTraffic();
+    await stack.stop();
+    rmSync(runtimeFilePath(dir), { force: true });
+    say('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  console.log(`
+  Carbonio HA demo is up (${((Date.now() - t0) / 1000).toFixed(0)} s).
+
+    Console     ${stack.consoleUrl}
+    Sign in as  ${seeded.admin.email}
+    Password    ${seeded.admin.password}${seeded.admin.generated ? '   (generated; set CARBONIO_ADMIN_PASSWORD to choose one)' : ''}
+    Health      ${stack.consoleUrl}/api/health
+    Kafka       ${stack.brokers.join(',')}
+    Mailstores  ${stack.nodes.map((n) => `${n.host} ${n.apiUrl}`).join('\n                ')}
+    CLI         npx carbonio ha getAccountStatus
+    Logs        ${path.join(dir, 'logs')}
+
+  Ctrl-C stops everything the demo started.
+`);
+} catch (err) {
+  console.error(`[demo] failed: ${err instanceof HaError ? err.message : (err as Error).stack}`);
+  process.exit(1);
+}

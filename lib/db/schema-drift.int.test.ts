@@ -28,7 +28,7 @@ describe.each([
     const first = await migrateDatabase(withDatabase(dbUrl, database), schema);
     expect(first.length).toBeGreaterThan(0);
     expect(await migrateDatabase(withDatabase(dbUrl, database), schema)).toEqual([]);
-    const rows = await conn.query(`SELECT migration_name, finished_at FROM \`${database}\`._prisma_migrations`);
+    const rows = await conn.query(`SELECT migration_name, finished_at FROM \`${database}\`._prisma_migrations ORDER BY migration_name`);
     expect(rows.map((r: { migration_name: string }) => r.migration_name)).toEqual(first);
   });
 

@@ -16,6 +16,8 @@ export interface HostedAccount {
   id: string;
   name: string;
   epoch: number;
+  /** Set while a promotion to that host drains the account: no write may be acknowledged here. */
+  promotingTo: string | null;
   /** Replicas of this account on other mailstores (any state but removing counts as protected). */
   replicas: ReplicaInfo[];
 }
@@ -25,6 +27,7 @@ export interface AccountRow {
   name: string;
   mailHost: string;
   epoch: number;
+  promotingTo: string | null;
 }
 
 /**
@@ -50,7 +53,7 @@ export class Topology extends EventEmitter implements NodeComponent {
   async start() {
     const [{ maxId }] = await this.haDb.query('SELECT COALESCE(MAX(id), 0) AS maxId FROM topology_change');
     this.lastChangeId = Number(maxId);
-    const hosted: AccountRow[] = await this.haDb.query('SELECT id, name, mailHost, epoch FROM account WHERE mailHost = ?', [this.host]);
+    const hosted: AccountRow[] = await this.haDb.query('SELECT id, name, mailHost, epoch, promotingTo FROM account WHERE mailHost = ?', [this.host]);
     const mine: ReplicaInfo[] = await this.haDb.query(
       'SELECT id, accountId, destination, priority, state, snapshotState FROM replica WHERE destination = ?', [this.host]);
     for (const r of mine) this.replicasHere.set(r.accountId, r);
@@ -67,7 +70,7 @@ export class Topology extends EventEmitter implements NodeComponent {
         'SELECT id, accountId, destination, priority, state, snapshotState FROM replica WHERE accountId IN (?)', [chunk]);
       for (const r of reps) byAccount.set(r.accountId, [...(byAccount.get(r.accountId) ?? []), r]);
     }
-    for (const r of rows) this.hostedAccounts.set(r.id, { id: r.id, name: r.name, epoch: r.epoch, replicas: byAccount.get(r.id) ?? [] });
+    for (const r of rows) this.hostedAccounts.set(r.id, { id: r.id, name: r.name, epoch: r.epoch, promotingTo: r.promotingTo, replicas: byAccount.get(r.id) ?? [] });
   }
 
   /** Re-reads the given accounts now (also used after this node changed them itself). */
@@ -76,7 +79,7 @@ export class Topology extends EventEmitter implements NodeComponent {
     const unique = [...new Set(accountIds)];
     for (let i = 0; i < unique.length; i += 2000) {
       const chunk = unique.slice(i, i + 2000);
-      const accounts: AccountRow[] = await this.haDb.query('SELECT id, name, mailHost, epoch FROM account WHERE id IN (?)', [chunk]);
+      const accounts: AccountRow[] = await this.haDb.query('SELECT id, name, mailHost, epoch, promotingTo FROM account WHERE id IN (?)', [chunk]);
       const reps: ReplicaInfo[] = await this.haDb.query(
         'SELECT id, accountId, destination, priority, state, snapshotState FROM replica WHERE accountId IN (?)', [chunk]);
       const found = new Map(accounts.map((a) => [a.id, a]));
@@ -84,7 +87,7 @@ export class Topology extends EventEmitter implements NodeComponent {
         const a = found.get(id);
         const accountReplicas = reps.filter((r) => r.accountId === id);
         if (a && a.mailHost === this.host) {
-          this.hostedAccounts.set(id, { id, name: a.name, epoch: a.epoch, replicas: accountReplicas });
+          this.hostedAccounts.set(id, { id, name: a.name, epoch: a.epoch, promotingTo: a.promotingTo, replicas: accountReplicas });
           this.movedAway.delete(id);
         } else if (this.hostedAccounts.delete(id)) {
           this.movedAway.add(id);

@@ -1,6 +1,13 @@
 /** The session cookie: HttpOnly (no script reads it), SameSite=Strict, Secure over HTTPS. */
 export const SESSION_COOKIE = 'carbonio_ha_session';
 
+/** 32 random bytes, base64url: what the cookie carries. */
+const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
+
+export function isWellFormedToken(token: string | undefined): token is string {
+  return !!token && TOKEN_FORMAT.test(token);
+}
+
 export function sessionCookie(token: string, expiresAt: Date, secure: boolean, now = new Date()): string {
   const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
   const parts = [`${SESSION_COOKIE}=${token}`, 'Path=/', 'HttpOnly', 'SameSite=Strict', `Max-Age=${maxAge}`, `Expires=${expiresAt.toUTCString()}`];

@@ -1,12 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { HaPrisma } from '../db/prisma';
 import { toIdentity, type AdminIdentity } from './admin-users';
+import { isWellFormedToken } from './cookie';
 
 /** A session lasts 8 hours from sign-in (a working day), then the administrator signs in again. */
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
-
-/** 32 random bytes, base64url: what the cookie carries. */
-const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * The database keeps only the SHA-256 of the token, so a copy of the admin_session table
@@ -14,10 +12,6 @@ const TOKEN_FORMAT = /^[A-Za-z0-9_-]{43}$/;
  */
 export function sessionIdOf(token: string): string {
   return createHash('sha256').update(token).digest('hex');
-}
-
-export function isWellFormedToken(token: string | undefined): token is string {
-  return !!token && TOKEN_FORMAT.test(token);
 }
 
 export interface NewSession {

@@ -1,0 +1,80 @@
+import {
+  ConflictError, FencedError, HaError, InternalError, NotFoundError, TimeoutError, UnavailableError, ValidationError, type ErrorCode, type Problem,
+} from '../errors';
+import type { ItemRow } from './model';
+import type { MailboxSummary } from './reads';
+import type { WriteResult } from './service';
+
+/** Rebuilds the HaError a node answered with, so callers can branch on its class. */
+export function errorFromResponse(status: number, body: unknown): HaError {
+  const e = (body as { error?: { code?: ErrorCode; message?: string; problems?: Problem[] } } | undefined)?.error;
+  const message = e?.message ?? `HTTP ${status}`;
+  const problems = e?.problems ?? [];
+  switch (e?.code) {
+    case 'invalid_input': return new ValidationError(message, problems);
+    case 'not_found': return new NotFoundError(message, problems);
+    case 'conflict': return new ConflictError(message, problems);
+    case 'fenced': return new FencedError(message);
+    case 'unavailable': return new UnavailableError(message);
+    case 'timeout': return new TimeoutError(message);
+    default: return new InternalError(message);
+  }
+}
+
+/**
+ * Typed HTTP client of one mailstore's mailbox API (docs/mailbox-api.md), for the traffic
+ * generator and tests. A connection failure is an UnavailableError with `connection` true.
+ */
+export class MailboxClient {
+  constructor(readonly baseUrl: string, private readonly timeoutMs = 30_000) {}
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (err) {
+      throw Object.assign(new UnavailableError(`Mailstore at ${this.baseUrl} does not answer: ${(err as Error).message}`, err), { connection: true });
+    }
+    const text = await res.text();
+    const json = text ? JSON.parse(text) : undefined;
+    if (!res.ok) throw errorFromResponse(res.status, json);
+    return json as T;
+  }
+
+  private mb(accountId: string, rest = '') {
+    return `/api/mailboxes/${encodeURIComponent(accountId)}${rest}`;
+  }
+
+  summary = (a: string) => this.call<MailboxSummary>('GET', this.mb(a));
+  provision = (a: string) => this.call<MailboxSummary>('POST', this.mb(a));
+  folders = (a: string) => this.call<{ folders: ItemRow[] }>('GET', this.mb(a, '/folders')).then((r) => r.folders);
+  tags = (a: string) => this.call<{ tags: ItemRow[] }>('GET', this.mb(a, '/tags')).then((r) => r.tags);
+  items = (a: string, folderId: number, q: { limit?: number; afterId?: number } = {}) =>
+    this.call<{ folder: ItemRow; items: ItemRow[]; nextAfterId: number | null }>('GET', this.mb(a, `/folders/${folderId}/items?limit=${q.limit ?? 100}&afterId=${q.afterId ?? 0}`));
+  item = (a: string, id: number) => this.call<ItemRow>('GET', this.mb(a, `/items/${id}`));
+  content = (a: string, id: number) => this.call<{ digest: string; size: number; content: string; locator: string }>('GET', this.mb(a, `/items/${id}/content`));
+
+  deliver = (a: string, body: Record<string, unknown>) => this.call<WriteResult>('POST', this.mb(a, '/messages'), body);
+  createFolder = (a: string, body: { name: string; parentId?: number; view?: string; color?: number }) => this.call<WriteResult>('POST', this.mb(a, '/folders'), body);
+  renameFolder = (a: string, id: number, name: string) => this.call<WriteResult>('POST', this.mb(a, `/folders/${id}/rename`), { name });
+  moveFolder = (a: string, id: number, parentId: number) => this.call<WriteResult>('POST', this.mb(a, `/folders/${id}/move`), { parentId });
+  deleteFolder = (a: string, id: number) => this.call<WriteResult>('DELETE', this.mb(a, `/folders/${id}`));
+  emptyFolder = (a: string, id: number, includeSubfolders = false) => this.call<WriteResult>('POST', this.mb(a, `/folders/${id}/empty`), { includeSubfolders });
+  moveItems = (a: string, ids: number[], folderId: number) => this.call<WriteResult>('POST', this.mb(a, '/items/move'), { ids, folderId });
+  copyItems = (a: string, ids: number[], folderId: number) => this.call<WriteResult>('POST', this.mb(a, '/items/copy'), { ids, folderId });
+  setFlags = (a: string, ids: number[], flags: string[]) => this.call<WriteResult>('POST', this.mb(a, '/items/flags'), { ids, flags });
+  setTags = (a: string, ids: number[], tags: string[]) => this.call<WriteResult>('POST', this.mb(a, '/items/tags'), { ids, tags });
+  alterTag = (a: string, ids: number[], tag: string, on: boolean) => this.call<WriteResult>('POST', this.mb(a, '/items/tag'), { ids, tag, on });
+  markRead = (a: string, ids: number[], read: boolean) => this.call<WriteResult>('POST', this.mb(a, '/items/read'), { ids, read });
+  deleteItems = (a: string, ids: number[]) => this.call<WriteResult>('POST', this.mb(a, '/items/delete'), { ids });
+  createTag = (a: string, name: string, color?: number) => this.call<WriteResult>('POST', this.mb(a, '/tags'), { name, color });
+  createContact = (a: string, body: { fields: Record<string, string>; folderId?: number; tags?: string[] }) => this.call<WriteResult>('POST', this.mb(a, '/contacts'), body);
+  modifyContact = (a: string, id: number, body: { fields: Record<string, string | null>; replace?: boolean }) => this.call<WriteResult>('PATCH', this.mb(a, `/contacts/${id}`), body);
+  createAppointment = (a: string, body: Record<string, unknown>) => this.call<WriteResult>('POST', this.mb(a, '/appointments'), body);
+  modifyAppointment = (a: string, id: number, body: Record<string, unknown>) => this.call<WriteResult>('PUT', this.mb(a, `/appointments/${id}`), body);
+}

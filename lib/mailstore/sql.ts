@@ -1,0 +1,41 @@
+import type { Conn, Pool } from '../db/pool';
+import { ITEM_COLUMNS, type ItemRow } from './model';
+
+/** Anything that runs a query: a pool or one connection inside a transaction. */
+export type Queryable = Pick<Pool, 'query'> | Pick<Conn, 'query'>;
+
+/** `id, type, ...` in ITEM_COLUMNS order, for SELECTs that build ItemRows. */
+export const ITEM_SELECT = ITEM_COLUMNS.map((c) => `\`${c}\``).join(', ');
+
+const INSERT_ITEM = `INSERT INTO mail_item (mailbox_id, ${ITEM_SELECT}) VALUES (?, ${ITEM_COLUMNS.map(() => '?').join(', ')})`;
+
+/** Inserts one row, writing exactly the columns of ITEM_COLUMNS. */
+export async function insertItem(conn: Queryable, mailboxId: number, row: ItemRow): Promise<void> {
+  await conn.query(INSERT_ITEM, [mailboxId, ...ITEM_COLUMNS.map((c) => row[c])]);
+}
+
+/** A raw mail_item row as the driver returns it, narrowed to an ItemRow with JS numbers. */
+export function toItemRow(r: Record<string, unknown>): ItemRow {
+  const out = {} as Record<keyof ItemRow, unknown>;
+  for (const c of ITEM_COLUMNS) out[c] = r[c];
+  out.size = Number(r.size);
+  return out as unknown as ItemRow;
+}
+
+export async function selectItems(conn: Queryable, mailboxId: number, ids: number[]): Promise<ItemRow[]> {
+  if (ids.length === 0) return [];
+  const rows: Record<string, unknown>[] = await conn.query(
+    `SELECT ${ITEM_SELECT} FROM mail_item WHERE mailbox_id = ? AND id IN (?) ORDER BY id`, [mailboxId, ids]);
+  return rows.map(toItemRow);
+}
+
+export async function selectWhere(conn: Queryable, mailboxId: number, where: string, params: unknown[], limit?: number): Promise<ItemRow[]> {
+  const rows: Record<string, unknown>[] = await conn.query(
+    `SELECT ${ITEM_SELECT} FROM mail_item WHERE mailbox_id = ? AND (${where}) ORDER BY id${limit ? ` LIMIT ${Math.floor(limit)}` : ''}`, [mailboxId, ...params]);
+  return rows.map(toItemRow);
+}
+
+/** True for the MariaDB duplicate-key error (unique folder/tag names). */
+export function isDuplicateKey(err: unknown): boolean {
+  return (err as { code?: string } | null)?.code === 'ER_DUP_ENTRY';
+}

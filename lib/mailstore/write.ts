@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import type { Conn, Pool } from '../db/pool';
+import { ConflictError, FencedError } from '../errors';
+import { ENVELOPE_VERSION, type MailboxEnvelope, type MailboxOp } from '../replication/envelope';
+import { insertOutboxEvent } from '../replication/outbox';
+import { lockMailbox, type MailboxRow } from './mailbox-row';
+import { MailboxTx } from './mailbox-tx';
+import { provisionMailboxIn } from './provision';
+
+/** What the write path needs to know about the topology (lib/node/topology.ts implements it). */
+export interface HostingView {
+  hosted(accountId: string): { epoch: number } | undefined;
+  isProtected(accountId: string): boolean;
+  replicaHere(accountId: string): unknown;
+}
+
+export interface WriteOutcome<R> {
+  result: R;
+  accountId: string;
+  op: MailboxOp;
+  mailboxId: number;
+  seq: number;
+  created: number[];
+  changed: number[];
+  /** Set when the change was put in the outbox (the account publishes). */
+  event?: { outboxId: number; txId: string; epoch: number };
+}
+
+/** Called with the outbox row before COMMIT; what it returns is cancelled if the commit fails. */
+export type BeforeCommit = (event: { outboxId: number; accountId: string; seq: number }) => { cancel(): void } | void;
+
+/** Refusals that must still commit what they changed (the mailbox turning stale). */
+class CommitThenThrow extends Error {
+  constructor(readonly error: Error) {
+    super(error.message);
+  }
+}
+
+const DEADLOCK = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+
+/**
+ * Runs one mailbox operation as one database transaction: lock the mailbox row, check it may be
+ * written, run `fn`, finish (counters, tombstones, checkpoints, full rows), and for a publishing
+ * account insert the event into the outbox. `beforeCommit` sees the outbox id before COMMIT so a
+ * waiter exists before the relay can see the row.
+ */
+export async function runMailboxWrite<R>(
+  db: Pool,
+  hosting: HostingView,
+  accountId: string,
+  op: MailboxOp,
+  fn: (tx: MailboxTx) => Promise<R>,
+  beforeCommit: BeforeCommit = () => undefined,
+): Promise<WriteOutcome<R>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptWrite(db, hosting, accountId, op, fn, beforeCommit);
+    } catch (err) {
+      if (attempt >= 3 || !DEADLOCK.has((err as { code?: string }).code ?? '')) throw err;
+    }
+  }
+}
+
+async function attemptWrite<R>(db: Pool, hosting: HostingView, accountId: string, op: MailboxOp, fn: (tx: MailboxTx) => Promise<R>, beforeCommit: BeforeCommit): Promise<WriteOutcome<R>> {
+  const conn = await db.getConnection();
+  let pending: { cancel(): void } | void = undefined;
+  try {
+    await conn.beginTransaction();
+    try {
+      const mailbox = await writableMailbox(conn, hosting, accountId);
+      const tx = new MailboxTx(conn, mailbox);
+      const result = await fn(tx);
+      const payload = await tx.finish();
+      let event: WriteOutcome<R>['event'];
+      if (mailbox.publishing || hosting.isProtected(accountId)) {
+        const envelope: MailboxEnvelope = {
+          v: ENVELOPE_VERSION, accountId, mailboxId: mailbox.id, epoch: mailbox.epoch, seq: tx.seq, txId: randomUUID(), op, ts: Date.now(), payload,
+        };
+        const outboxId = await insertOutboxEvent(conn, envelope);
+        event = { outboxId, txId: envelope.txId, epoch: mailbox.epoch };
+        pending = beforeCommit({ outboxId, accountId, seq: tx.seq });
+      }
+      await conn.commit();
+      const created = tx.created;
+      return { result, accountId, op, mailboxId: mailbox.id, seq: tx.seq, created, changed: [...tx.changed].filter((id) => !created.includes(id)), event };
+    } catch (err) {
+      if (err instanceof CommitThenThrow) {
+        await conn.commit();
+        throw err.error;
+      }
+      pending?.cancel();
+      await conn.rollback().catch(() => undefined);
+      throw err;
+    }
+  } finally {
+    conn.release();
+  }
+}
+
+/**
+ * The locked mailbox row if this mailstore may write it now. A missing mailbox is created (the
+ * product creates mailboxes on first use); a replica whose promotion to here completed is
+ * adopted; a mailbox whose account's epoch moved on turns stale and the write is refused.
+ */
+async function writableMailbox(conn: Conn, hosting: HostingView, accountId: string): Promise<MailboxRow> {
+  const hosted = hosting.hosted(accountId);
+  if (!hosted) throw new FencedError(`Account ${accountId} is not hosted on this mailstore; write refused.`);
+  let m = await lockMailbox(conn, accountId);
+  if (!m) m = await provisionMailboxIn(conn, accountId, { epoch: hosted.epoch, publishing: hosting.isProtected(accountId) });
+  if (m.state === 'stale') {
+    throw new FencedError(`The mailbox of account ${accountId} on this mailstore is stale (the account moved away or was fenced at epoch ${m.epoch}): it is read-only until re-initialised.`);
+  }
+  if (m.state === 'replica') {
+    if (hosting.replicaHere(accountId)) {
+      throw new ConflictError(`The mailbox of account ${accountId} here is still a replica: its promotion to this mailstore has not finished. Retry in a moment.`);
+    }
+    await conn.query("UPDATE mailbox SET state = 'primary', epoch = ? WHERE id = ?", [hosted.epoch, m.id]);
+    m = { ...m, state: 'primary', epoch: hosted.epoch };
+  }
+  if (m.epoch < hosted.epoch) {
+    await conn.query("UPDATE mailbox SET state = 'stale', publishing = 0 WHERE id = ?", [m.id]);
+    throw new CommitThenThrow(new FencedError(`Account ${accountId} was fenced (epoch ${hosted.epoch}, this mailbox wrote at ${m.epoch}): a promotion is moving it away. Write not acknowledged; the mailbox is now stale.`));
+  }
+  return m;
+}

@@ -1,0 +1,43 @@
+import type { Queryable } from '../mailstore/sql';
+import { serializeEvent } from './codec';
+import type { Envelope } from './envelope';
+
+/** One event waiting in the transactional outbox. */
+export interface OutboxRow {
+  id: number;
+  accountId: string;
+  seq: number;
+  epoch: number;
+  /** The envelope's JSON, sent to Kafka unchanged. */
+  payload: string;
+}
+
+/** Inserts the event in the caller's (mailbox) transaction; returns the outbox row id. */
+export async function insertOutboxEvent(conn: Queryable, e: Envelope): Promise<number> {
+  const res = (await conn.query('INSERT INTO outbox (account_id, seq, epoch, payload) VALUES (?, ?, ?, ?)', [e.accountId, e.seq, e.epoch, serializeEvent(e)])) as { insertId: number };
+  return Number(res.insertId);
+}
+
+/**
+ * The oldest rows, in insertion order. A row is inserted while its mailbox row is locked, so one
+ * account's rows are in seq order; rows still uncommitted are invisible and come in a later pass.
+ */
+export async function readOutbox(db: Queryable, limit: number): Promise<OutboxRow[]> {
+  const rows: { id: number; account_id: string; seq: number; epoch: number; payload: string }[] = await db.query(
+    'SELECT id, account_id, seq, epoch, payload FROM outbox ORDER BY id LIMIT ?', [limit]);
+  return rows.map((r) => ({ id: Number(r.id), accountId: r.account_id, seq: Number(r.seq), epoch: Number(r.epoch), payload: r.payload }));
+}
+
+export async function deleteOutboxRows(db: Queryable, ids: number[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 1000) await db.query('DELETE FROM outbox WHERE id IN (?)', [ids.slice(i, i + 1000)]);
+}
+
+export async function outboxSize(db: Queryable): Promise<number> {
+  const [{ n }] = await db.query('SELECT COUNT(*) AS n FROM outbox');
+  return Number(n);
+}
+
+/** The txId of a stored envelope, without validating the whole event. */
+export function txIdOf(payload: string): string {
+  return (JSON.parse(payload) as { txId: string }).txId;
+}

@@ -1,0 +1,28 @@
+import { inTransaction, type Pool } from '../db/pool';
+import { EVENTS_TOPIC, type EventProducer, type OutgoingRecord } from '../kafka';
+import { encodeEvent } from './codec';
+import type { Envelope } from './envelope';
+import { deleteOutboxRows, type OutboxRow } from './outbox';
+import { advancePositions } from './relay-positions';
+import type { PublishAck } from './relay-waiters';
+
+/** The Kafka record of an outbox row: the stored JSON unchanged, key and headers from the codec. */
+export function recordOf(row: OutboxRow): OutgoingRecord {
+  const envelope = JSON.parse(row.payload) as Envelope;
+  return { ...encodeEvent(envelope), value: row.payload };
+}
+
+/** Sends the rows in order in one request per partition; resolves with each row's offset. */
+export async function publishRows(producer: EventProducer, rows: OutboxRow[]): Promise<PublishAck[]> {
+  return producer.send(EVENTS_TOPIC, rows.map(recordOf));
+}
+
+/** After the ack: the rows leave the outbox and relay_position moves to the last offsets, atomically. */
+export async function markPublished(db: Pool, rows: OutboxRow[], acks: PublishAck[]): Promise<void> {
+  const maxOffset = new Map<number, number>();
+  for (const a of acks) maxOffset.set(a.partition, Math.max(a.offset, maxOffset.get(a.partition) ?? -1));
+  await inTransaction(db, async (conn) => {
+    await deleteOutboxRows(conn, rows.map((r) => r.id));
+    await advancePositions(conn, maxOffset);
+  });
+}

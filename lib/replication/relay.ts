@@ -1,0 +1,235 @@
+import type { Pool } from '../db/pool';
+import { FencedError, UnavailableError } from '../errors';
+import { EventProducer, partitionOf } from '../kafka';
+import type { Logger } from '../log/logger';
+import { faultPoint } from '../mailstore/fault';
+import { markStale } from '../mailstore/mailbox-row';
+import type { NodeComponent } from '../node/component';
+import type { KafkaHandles } from '../node/kafka-link';
+import { confirmOwnership } from './relay-fence';
+import { deleteOutboxRows, readOutbox, type OutboxRow } from './outbox';
+import { markPublished, publishRows } from './relay-send';
+import { dropAlreadyPublished } from './recovery';
+import { ensurePositions } from './relay-positions';
+import { failedWaiter, RelayWaiters, type PublishWaiter } from './relay-waiters';
+
+export interface RelayDeps {
+  db: Pool;
+  haDb: Pool;
+  host: string;
+  log: Logger;
+  kafka: { handles(): KafkaHandles | undefined; on(event: 'change', fn: () => void): unknown; off(event: 'change', fn: () => void): unknown };
+  topology: { hosted(accountId: string): { epoch: number } | undefined };
+  publishTimeoutMs: number;
+  batchSize?: number;
+  idlePollMs?: number;
+}
+
+export interface RelayStats {
+  published: number;
+  fenced: number;
+  discarded: number;
+  alreadyPublished: number;
+  batches: number;
+  failures: number;
+  lastError: string | null;
+}
+
+/**
+ * The publisher relay: sends outbox rows to Kafka in order (key = accountId), confirms after
+ * the ack that this mailstore still owns each account at the event's epoch, answers the waiting
+ * writers, then deletes the rows and advances relay_position. Writers wake it right after
+ * their commit; rows committed while a batch is in flight go together in the next batch.
+ */
+export class OutboxRelay implements NodeComponent {
+  readonly name = 'publisher-relay';
+  readonly haModule = true;
+  readonly stats: RelayStats = { published: 0, fenced: 0, discarded: 0, alreadyPublished: 0, batches: 0, failures: 0, lastError: null };
+  private readonly waiters = new RelayWaiters();
+  private readonly positionsKnown = new Set<number>();
+  /** Accounts refused by the fence check: their rows up to this epoch are never published. */
+  private readonly fencedAt = new Map<string, number>();
+  private running = false;
+  private loop?: Promise<void>;
+  private producer?: { handles: KafkaHandles; producer: EventProducer };
+  private recoveryNeeded = true;
+  private failures = 0;
+  private wakeRequested = false;
+  private sleeper?: { resolve(): void; byWriters: boolean };
+  private readonly onKafkaChange = () => this.kick();
+
+  constructor(private readonly deps: RelayDeps) {}
+
+  get isRunning() {
+    return this.running;
+  }
+
+  /** Registers a writer waiting for its outbox row (call before COMMIT). */
+  expect(event: { outboxId: number; accountId: string; seq: number }): PublishWaiter {
+    const { host, publishTimeoutMs } = this.deps;
+    if (!this.running) {
+      return failedWaiter(new UnavailableError(`Change ${event.seq} of account ${event.accountId} is stored on ${host} but not replicated: the HA module (publisher) is stopped. It is not acknowledged; it will be published when the module starts.`));
+    }
+    return this.waiters.expect(event.outboxId, publishTimeoutMs, () => new UnavailableError(
+      `Change ${event.seq} of account ${event.accountId} is stored on ${host} but not replicated: Kafka did not acknowledge it within ${publishTimeoutMs} ms (${this.stats.lastError ?? 'no answer'}). It is not acknowledged; it stays in the outbox and is published in order when Kafka is reachable.`,
+    ));
+  }
+
+  /** A writer committed an event: publish soon (ignored while backing off after a failure). */
+  wake() {
+    this.wakeRequested = true;
+    if (this.sleeper?.byWriters) this.sleeper.resolve();
+  }
+
+  /** Something changed (brokers, start): try now even while backing off. */
+  private kick() {
+    this.failures = 0;
+    this.wakeRequested = true;
+    this.sleeper?.resolve();
+  }
+
+  async start() {
+    if (this.running) return;
+    this.running = true;
+    this.recoveryNeeded = true;
+    this.failures = 0;
+    this.wakeRequested = true;
+    this.deps.kafka.on('change', this.onKafkaChange);
+    this.loop = this.run();
+  }
+
+  async stop() {
+    if (!this.running) return;
+    this.running = false;
+    this.deps.kafka.off('change', this.onKafkaChange);
+    this.sleeper?.resolve();
+    await this.loop;
+    this.waiters.rejectAll(() => new UnavailableError(`The publisher of ${this.deps.host} stopped before Kafka acknowledged this change: it is stored but not acknowledged, and is published when the HA module runs again.`));
+    await this.dropProducer();
+  }
+
+  private async run() {
+    while (this.running) {
+      if (!this.wakeRequested) await this.sleep();
+      if (!this.running) break;
+      this.wakeRequested = false;
+      try {
+        if (await this.pass()) this.wakeRequested = true;
+        this.failures = 0;
+      } catch (err) {
+        this.failures++;
+        this.stats.failures++;
+        this.stats.lastError = (err as Error).message;
+        this.deps.log[this.failures === 1 ? 'warn' : 'debug']({ err: (err as Error).message, failures: this.failures }, 'publisher relay pass failed; retrying with backoff');
+      }
+    }
+  }
+
+  private sleep(): Promise<void> {
+    const backingOff = this.failures > 0;
+    const ms = backingOff ? Math.min(5000, 200 * 2 ** (this.failures - 1)) * (0.5 + Math.random() / 2) : this.deps.idlePollMs ?? 2000;
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.sleeper = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.sleeper = { resolve: done, byWriters: !backingOff };
+    });
+  }
+
+  /** One batch; true when there may be more rows. */
+  private async pass(): Promise<boolean> {
+    const { db, log } = this.deps;
+    const h = this.deps.kafka.handles();
+    if (!h) throw new UnavailableError('No Kafka brokers are configured (carbonio config set global brokers "host:9092,...")');
+    const producer = await this.producerFor(h);
+    if (this.recoveryNeeded) {
+      const r = await dropAlreadyPublished(db, h.kafka, h.admin, h.partitions, log);
+      this.stats.alreadyPublished += r.alreadyPublished;
+      this.recoveryNeeded = false;
+    }
+    const rows = await readOutbox(db, this.deps.batchSize ?? 500);
+    if (rows.length === 0) return false;
+    const { send, discard } = this.split(rows);
+    if (discard.length) await this.discard(discard);
+    if (send.length === 0) return true;
+    await ensurePositions(db, h.admin, [...new Set(send.map((r) => partitionOf(r.accountId, h.partitions)))], this.positionsKnown);
+    this.recoveryNeeded = true; // until the rows are deleted, a failure leaves their fate uncertain
+    const acks = await publishRows(producer, send).catch(async (err) => {
+      await this.dropProducer();
+      throw err;
+    });
+    faultPoint('exit-after-publish');
+    const verdicts = await confirmOwnership(this.deps.haDb, this.deps.host, send);
+    const fenced: string[] = [];
+    send.forEach((row, i) => {
+      const verdict = verdicts.get(row.id)!;
+      if (verdict instanceof FencedError) {
+        fenced.push(row.accountId);
+        this.fencedAt.set(row.accountId, Math.max(row.epoch, this.fencedAt.get(row.accountId) ?? 0));
+      }
+      this.waiters.settle(row.id, verdict ?? acks[i]);
+    });
+    await markPublished(db, send, acks);
+    this.recoveryNeeded = false;
+    this.stats.published += send.length;
+    this.stats.batches++;
+    if (fenced.length) {
+      this.stats.fenced += fenced.length;
+      await markStale(db, [...new Set(fenced)]);
+      log.warn({ accounts: [...new Set(fenced)] }, 'writes published but refused by the fence check: the accounts moved or were fenced; mailboxes now stale');
+    }
+    return true;
+  }
+
+  /** Rows of accounts this mailstore no longer owns at the row's epoch are never published. */
+  private split(rows: OutboxRow[]) {
+    const send: OutboxRow[] = [];
+    const discard: OutboxRow[] = [];
+    for (const r of rows) {
+      const hosted = this.deps.topology.hosted(r.accountId);
+      const gone = !hosted || hosted.epoch > r.epoch || (this.fencedAt.get(r.accountId) ?? 0) >= r.epoch;
+      (gone ? discard : send).push(r);
+    }
+    return { send, discard };
+  }
+
+  private async discard(rows: OutboxRow[]) {
+    const { db, log, host } = this.deps;
+    await deleteOutboxRows(db, rows.map((r) => r.id));
+    const accounts = [...new Set(rows.map((r) => r.accountId))];
+    await markStale(db, accounts);
+    this.stats.discarded += rows.length;
+    log.warn({ accounts, events: rows.map((r) => `${r.accountId}#${r.seq}@${r.epoch}`).slice(0, 50), count: rows.length },
+      'outbox rows of accounts no longer hosted here at their epoch were dropped unpublished (never acknowledged)');
+    for (const r of rows) {
+      this.waiters.settle(r.id, new FencedError(`Account ${r.accountId} is no longer hosted on ${host} at epoch ${r.epoch}: change ${r.seq} is stored here but was not published and is not acknowledged.`));
+    }
+  }
+
+  private async producerFor(h: KafkaHandles): Promise<EventProducer> {
+    if (this.producer?.handles !== h) {
+      await this.dropProducer();
+      this.producer = { handles: h, producer: new EventProducer(h.kafka, () => h.partitions, this.deps.publishTimeoutMs) };
+    }
+    try {
+      await this.producer.producer.connect();
+    } catch (err) {
+      await this.dropProducer();
+      throw err;
+    }
+    return this.producer.producer;
+  }
+
+  private async dropProducer() {
+    const p = this.producer;
+    this.producer = undefined;
+    await p?.producer.disconnect();
+  }
+
+  pendingWaiters() {
+    return this.waiters.size;
+  }
+}

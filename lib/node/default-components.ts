@@ -1,7 +1,10 @@
+import { mailboxComponents } from '../mailstore/component';
 import type { ComponentFactory } from './node';
 
 /**
  * The parts of a full mailstore node, in start order (stopped in reverse). Each factory
  * returns the components it contributes; see ARCHITECTURE.md for what each one does.
  */
-export const defaultComponents: ComponentFactory[] = [];
+export const defaultComponents: ComponentFactory[] = [
+  mailboxComponents, // mailbox service + publishing sync + publisher relay (lib/mailstore, lib/replication)
+];

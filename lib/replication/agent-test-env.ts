@@ -1,0 +1,40 @@
+// Test-only helpers shared by the agent's integration tests: a directory of accounts in the HA
+// database, replicas registered the way setAccountDestination does, and bounded waits.
+import { randomUUID } from 'node:crypto';
+import type { HaPrisma } from '../db/prisma';
+import { recordTopologyChange } from '../ha/topology-change';
+
+export async function createAccounts(prisma: HaPrisma, mailHost: string, names: string[], kind: 'account' | 'distribution_list' = 'account') {
+  const out: { id: string; name: string }[] = [];
+  for (const name of names) {
+    const domainName = name.split('@')[1];
+    const domain = await prisma.domain.upsert({ where: { name: domainName }, create: { name: domainName }, update: {} });
+    const id = randomUUID();
+    await prisma.account.create({ data: { id, name, domainId: domain.id, mailHost, kind } });
+    out.push({ id, name });
+  }
+  await recordTopologyChange(prisma, out.map((a) => a.id));
+  return out;
+}
+
+export async function addReplica(prisma: HaPrisma, accountId: string, destination: string, priority = 10) {
+  const r = await prisma.replica.create({ data: { accountId, destination, priority } });
+  await recordTopologyChange(prisma, [accountId]);
+  return r;
+}
+
+/** Polls `check` until it returns a truthy value; fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(what: string, check: () => Promise<T | undefined | null | false>, timeoutMs = 60_000, everyMs = 200): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await check();
+      if (v) return v;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

@@ -1,0 +1,133 @@
+import { agentGroupId, EVENTS_TOPIC, EventConsumer, type IncomingBatch, type BatchHandlerContext } from '../kafka';
+import type { NodeComponent } from '../node/component';
+import type { NodeContext } from '../node/node';
+import { AgentBatchHandler, type AgentStats } from './agent-batch';
+import { ReplicaLifecycle } from './agent-lifecycle';
+import { backoffMs, Mutex } from './agent-mutex';
+import { DeadLetterQueue } from './dlq';
+
+/**
+ * The replica agent of one destination mailstore: a member of the consumer group
+ * `carbonio-ha-agent.<host>` on carbonio.ha.events that applies the events of the replicas held
+ * here (several instances of one destination share the partitions), plus the lifecycle of those
+ * replicas (prepare, pause, resume, remove). Offsets are committed only after the database commit.
+ */
+export class ReplicaAgent implements NodeComponent {
+  readonly name = 'agent';
+  readonly haModule = true;
+  readonly lifecycle: ReplicaLifecycle;
+  private readonly handler: AgentBatchHandler;
+  private readonly mutex = new Mutex();
+  private consumer?: EventConsumer;
+  private dlq?: DeadLetterQueue;
+  private running = false;
+  private connected = false;
+  private reconnectTimer?: NodeJS.Timeout;
+  private reconcileTimer?: NodeJS.Timeout;
+  private attempt = 0;
+  private connecting?: Promise<void>;
+
+  constructor(private readonly ctx: NodeContext, private readonly opts: { reconcileMs?: number } = {}) {
+    const log = ctx.log.child({ component: 'agent' });
+    this.lifecycle = new ReplicaLifecycle(ctx.db, ctx.haDb, ctx.config.host, log);
+    this.handler = new AgentBatchHandler(ctx.db, ctx.haDb, ctx.config.host, ctx.topology, () => this.dlq, log);
+  }
+
+  get groupId(): string {
+    return agentGroupId(this.ctx.config.host, this.ctx.config.namespace);
+  }
+
+  /** True while the agent is a live member of its consumer group and Kafka answers. */
+  canConnectToKafka(): boolean {
+    return this.running && this.connected && this.ctx.kafka.reachable;
+  }
+
+  stats(): AgentStats {
+    return this.handler.stats;
+  }
+
+  async start() {
+    this.running = true;
+    this.ctx.kafka.on('change', this.onKafkaChange);
+    this.ctx.topology.on('change', this.onTopologyChange);
+    await this.reconcile();
+    this.reconcileTimer = setInterval(() => void this.reconcile(), this.opts.reconcileMs ?? 3000);
+    void this.connect();
+  }
+
+  private readonly onKafkaChange = () => {
+    void this.reconnect();
+  };
+
+  private readonly onTopologyChange = (ids: string[]) => {
+    const mine = ids.filter((id) => this.ctx.topology.replicaHere(id));
+    if (mine.length && this.running) void this.mutex.run(() => this.lifecycle.reconcile(mine)).catch((err) => this.ctx.log.warn({ err: String(err) }, 'replica lifecycle failed'));
+  };
+
+  private async reconcile() {
+    if (!this.running) return;
+    await this.mutex.run(() => this.lifecycle.reconcile()).catch((err) => this.ctx.log.warn({ err: String(err) }, 'replica lifecycle failed'));
+  }
+
+  private connect(): Promise<void> {
+    this.connecting ??= this.doConnect().finally(() => (this.connecting = undefined));
+    return this.connecting;
+  }
+
+  private async doConnect() {
+    const h = this.ctx.kafka.handles();
+    if (!this.running || !h || this.consumer) return;
+    const consumer = new EventConsumer(h.kafka, this.groupId);
+    this.consumer = consumer;
+    this.dlq = new DeadLetterQueue(h.kafka, this.ctx.config.host, EVENTS_TOPIC, this.ctx.config.publishTimeoutMs);
+    consumer.onCrash((err) => {
+      this.ctx.log.warn({ err: String(err) }, 'the agent consumer crashed; reconnecting');
+      this.connected = false;
+      this.scheduleReconnect();
+    });
+    try {
+      await consumer.start(EVENTS_TOPIC, (batch: IncomingBatch, hctx: BatchHandlerContext) => this.mutex.run(() => this.handler.handle(batch, hctx)));
+      this.connected = true;
+      this.attempt = 0;
+      this.ctx.log.info({ group: this.groupId }, 'agent consuming');
+    } catch (err) {
+      this.ctx.log.warn({ err: String(err) }, 'the agent cannot join its consumer group yet');
+      this.scheduleReconnect();
+    }
+  }
+
+  private scheduleReconnect() {
+    if (!this.running || this.reconnectTimer) return;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      void this.reconnect();
+    }, backoffMs(this.attempt++, 500, 10_000));
+  }
+
+  private async reconnect() {
+    await this.disconnect();
+    if (this.running) await this.connect();
+  }
+
+  private async disconnect() {
+    const consumer = this.consumer;
+    const dlq = this.dlq;
+    this.consumer = undefined;
+    this.dlq = undefined;
+    this.connected = false;
+    await consumer?.stop();
+    await dlq?.close();
+  }
+
+  async stop() {
+    this.running = false;
+    clearInterval(this.reconcileTimer);
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+    this.ctx.kafka.off('change', this.onKafkaChange);
+    this.ctx.topology.off('change', this.onTopologyChange);
+    await this.connecting?.catch(() => undefined);
+    await this.disconnect();
+    await this.mutex.run(async () => undefined);
+  }
+}

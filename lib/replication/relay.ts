@@ -163,24 +163,19 @@ export class OutboxRelay implements NodeComponent {
     });
     faultPoint('exit-after-publish');
     const verdicts = await confirmOwnership(this.deps.haDb, this.deps.host, send);
-    const fenced: string[] = [];
-    send.forEach((row, i) => {
-      const verdict = verdicts.get(row.id)!;
-      if (verdict instanceof FencedError) {
-        fenced.push(row.accountId);
-        this.fencedAt.set(row.accountId, Math.max(row.epoch, this.fencedAt.get(row.accountId) ?? 0));
-      }
-      this.waiters.settle(row.id, verdict ?? acks[i]);
-    });
+    const fenced = [...new Set(send.filter((r) => verdicts.get(r.id) instanceof FencedError).map((r) => r.accountId))];
+    if (fenced.length) {
+      // Stale before the writers hear about it: a retry must find the mailbox read-only.
+      for (const r of send) if (fenced.includes(r.accountId)) this.fencedAt.set(r.accountId, Math.max(r.epoch, this.fencedAt.get(r.accountId) ?? 0));
+      await markStale(db, fenced);
+      this.stats.fenced += send.filter((r) => fenced.includes(r.accountId)).length;
+      log.warn({ accounts: fenced }, 'writes published but refused by the fence check: the accounts moved or were fenced; mailboxes now stale');
+    }
+    send.forEach((row, i) => this.waiters.settle(row.id, verdicts.get(row.id) ?? acks[i]));
     await markPublished(db, send, acks);
     this.recoveryNeeded = false;
     this.stats.published += send.length;
     this.stats.batches++;
-    if (fenced.length) {
-      this.stats.fenced += fenced.length;
-      await markStale(db, [...new Set(fenced)]);
-      log.warn({ accounts: [...new Set(fenced)] }, 'writes published but refused by the fence check: the accounts moved or were fenced; mailboxes now stale');
-    }
     return true;
   }
 

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestEnv, type TestEnv } from '../../tests/support/test-env';
+import { createPool, type Pool } from '../db/pool';
+import { recordTopologyChange } from '../ha/topology-change';
+import { MailboxClient } from '../mailstore/api-client';
+import { mailboxComponents } from '../mailstore/component';
+import { readMailbox } from '../mailstore/mailbox-row';
+import { seedAccount, waitFor } from '../mailstore/testing/seed';
+import { TopicReader } from '../mailstore/testing/topic';
+import type { MailstoreNode } from '../node/node';
+import { outboxSize } from './outbox';
+import { setPublishing } from './publishing';
+
+const HOST = 'mbox1.src-pub.test';
+const REPLICA = 'mbox9.src-pub.test';
+let env: TestEnv;
+let node: MailstoreNode;
+let api: MailboxClient;
+let db: Pool;
+let reader: TopicReader;
+
+beforeAll(async () => {
+  env = await createTestEnv('src_pub');
+  node = await env.startNode(HOST, { factories: [mailboxComponents] });
+  api = new MailboxClient(node.apiUrl);
+  db = createPool(env.mailstoreDbUrl(HOST), { connectionLimit: 2 });
+  reader = new TopicReader(env.brokers);
+});
+afterAll(async () => {
+  await reader?.close();
+  await db?.end();
+  await env?.cleanup();
+});
+
+const deliver = (account: string, subject = 'x') => api.deliver(account, { sender: 'a@x.test', recipients: ['b@x.test'], subject });
+const publishingFlag = async (id: string) => (await readMailbox(db, id))?.publishing;
+
+it('publishing follows the topology: on with the first replica, off after the last one is gone', async () => {
+  const { id } = await seedAccount(env.prisma, { host: HOST });
+  await waitFor('hosting', () => node.context().topology.hosted(id));
+  const plain = await deliver(id);
+  expect(plain.replicated).toBe(false);
+  expect(await outboxSize(db)).toBe(0);
+  expect(await publishingFlag(id)).toBe(false);
+
+  await env.prisma.replica.create({ data: { accountId: id, destination: REPLICA, priority: 10 } });
+  await recordTopologyChange(env.prisma, [id]);
+  await waitFor('publishing on', async () => (await publishingFlag(id)) === true);
+  const protectedWrite = await deliver(id);
+  expect(protectedWrite).toMatchObject({ replicated: true, seq: plain.seq + 1 });
+
+  await env.prisma.replica.deleteMany({ where: { accountId: id } });
+  await recordTopologyChange(env.prisma, [id]);
+  await waitFor('publishing off', async () => (await publishingFlag(id)) === false);
+  expect((await deliver(id)).replicated).toBe(false);
+});
+
+it('answers a protected write only once its event is in Kafka', async () => {
+  const { id } = await seedAccount(env.prisma, { host: HOST, replicaOn: REPLICA });
+  await waitFor('protection', () => node.context().topology.isProtected(id));
+  const r = await deliver(id, 'synchronous');
+  // Right after the answer, the partition already holds the record at the offset returned.
+  expect(r.partition).toBe(await reader.partitionOf(id));
+  expect(await reader.highWatermark(r.partition!)).toBeGreaterThan(r.offset!);
+  const [e] = await reader.events(id, r.offset!);
+  expect(e).toMatchObject({ offset: r.offset, seq: r.seq, op: 'CreateMessage', accountId: id });
+});
+
+it('setPublishing commits the flag on its own, which alone makes writes publish', async () => {
+  const { id } = await seedAccount(env.prisma, { host: HOST });
+  await waitFor('hosting', () => node.context().topology.hosted(id));
+  await expect(setPublishing(db, id, true)).rejects.toMatchObject({ code: 'not_found' });
+  const seq = await setPublishing(db, id, true, { provisionEpoch: 1 });
+  expect(seq).toBe(1);
+  expect(await publishingFlag(id)).toBe(true);
+  expect((await deliver(id)).replicated).toBe(true);
+  await setPublishing(db, id, false);
+  expect((await deliver(id)).replicated).toBe(false);
+});
+
+it('concurrent protected writes are batched, all acknowledged, in seq order on the topic; latency is measured', async () => {
+  const { id } = await seedAccount(env.prisma, { host: HOST, replicaOn: REPLICA });
+  const plain = (await seedAccount(env.prisma, { host: HOST })).id;
+  await waitFor('topology', () => node.context().topology.isProtected(id) && node.context().topology.hosted(plain));
+  const first = await deliver(id, 'warm-up');
+  await deliver(plain, 'warm-up');
+  const batchesBefore = (await (await fetch(`${node.apiUrl}/api/relay`)).json()).batches;
+  const results = await Promise.all(Array.from({ length: 30 }, (_, i) => deliver(id, `concurrent ${i}`)));
+  expect(results.every((r) => r.replicated)).toBe(true);
+  const seqs = results.map((r) => r.seq).sort((a, b) => a - b);
+  expect(seqs).toEqual(Array.from({ length: 30 }, (_, i) => first.seq + 1 + i));
+  const events = await reader.events(id, first.offset!);
+  expect(events.map((e) => e.seq)).toEqual([first.seq, ...seqs]);
+  const batches = (await (await fetch(`${node.apiUrl}/api/relay`)).json()).batches - batchesBefore;
+
+  const timed = async (account: string) => {
+    const ms: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const t0 = performance.now();
+      await deliver(account, `timed ${i}`);
+      ms.push(performance.now() - t0);
+    }
+    return ms.sort((a, b) => a - b);
+  };
+  const p = await timed(id);
+  const u = await timed(plain);
+  const p50 = (xs: number[]) => xs[Math.floor(xs.length / 2)];
+  console.log(`[publish latency] 30 concurrent protected writes in ${batches} relay batches; sequential p50 protected ${p50(p).toFixed(1)} ms, unprotected ${p50(u).toFixed(1)} ms, added ${(p50(p) - p50(u)).toFixed(1)} ms`);
+  expect(p.length).toBe(40);
+});

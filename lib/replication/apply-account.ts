@@ -6,6 +6,9 @@ import { decodeEvent } from './codec';
 import { type Envelope, isMailboxEvent, type MailboxEnvelope } from './envelope';
 import { dropHeldUpTo, holdEvents, type PendingEvent, readHeld } from './pending';
 
+/** Marks a position's last_error as "needs a new snapshot" (rather than a poison event). */
+export const REINIT_PREFIX = 'needs a new snapshot: ';
+
 /** One record of the stream for an account this agent replicates, decoded or not. */
 export interface IncomingEvent {
   accountId: string;
@@ -180,7 +183,7 @@ export class AccountApplier {
   private reinit(reason: string) {
     const p = this.position;
     p.phase = 'failed';
-    p.lastError = reason;
+    p.lastError = `${REINIT_PREFIX}${reason}`;
     this.outcome.reinit = reason;
   }
 }

@@ -14,7 +14,7 @@ export interface MailboxDigest {
   tombstones: number;
   /** sha256 over the checkpoints, every mail_item row (all columns but mailbox_id) and every tombstone. */
   digest: string;
-  /** [itemId, sha256 of the row] in id order, when asked for (to find the items that differ). */
+  /** [itemId, first 16 hex digits of the row's sha256] in id order, when asked for (to find the items that differ). */
   itemHashes?: [number, string][];
 }
 
@@ -58,7 +58,7 @@ export async function computeDigest(db: Pool, accountId: string, opts: { itemHas
       for (const r of rows) {
         const h = sha(canonicalItem(r));
         total.update(`${r.id}:${h}\n`);
-        if (opts.itemHashes) hashes.push([Number(r.id), h]);
+        if (opts.itemHashes) hashes.push([Number(r.id), h.slice(0, 16)]);
       }
       items += rows.length;
       if (rows.length < 5000) break;

@@ -1,4 +1,5 @@
 import { mailboxComponents } from '../mailstore/component';
+import { replicationComponents } from '../replication/agent-components';
 import type { ComponentFactory } from './node';
 
 /**
@@ -7,4 +8,5 @@ import type { ComponentFactory } from './node';
  */
 export const defaultComponents: ComponentFactory[] = [
   mailboxComponents, // mailbox service + publishing sync + publisher relay (lib/mailstore, lib/replication)
+  replicationComponents, // replica agent, snapshot taker, status reporter, verify endpoints, operation worker (lib/replication, lib/ha/operations)
 ];

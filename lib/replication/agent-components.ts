@@ -1,0 +1,24 @@
+import { registerReplicaHandlers } from '../ha/operations/handlers';
+import { OperationWorker } from '../ha/operations/worker';
+import type { NodeComponent } from '../node/component';
+import type { NodeContext } from '../node/node';
+import { ReplicaAgent } from './agent';
+import { DigestRoutes } from './digest-routes';
+import { SnapshotTaker } from './snapshot-taker';
+import { StatusReporter } from './status-reporter';
+
+/**
+ * The destination side and the control plane of a node: replica agent, snapshot taker (for the
+ * accounts hosted here), status reporter, verify endpoints and the operation worker.
+ */
+export function replicationComponents(ctx: NodeContext): NodeComponent[] {
+  registerReplicaHandlers();
+  const agent = new ReplicaAgent(ctx);
+  return [
+    agent,
+    new SnapshotTaker(ctx),
+    new StatusReporter(ctx, () => agent.canConnectToKafka()),
+    new DigestRoutes(ctx),
+    new OperationWorker(ctx),
+  ];
+}

@@ -6,6 +6,8 @@ export { pauseReplicas } from './pause-replicas';
 export { restartReplicas } from './restart-replicas';
 export { removeAccountDestination } from './remove-account-destination';
 export { verifyAccount } from './verify-account';
+export { promoteAccounts } from './promote-accounts';
+export { listPromotions } from './list-promotions';
 export { getOperation, listOperations } from './operations/store';
 export { waitForOperation } from './operations/wait';
 export { registerOperationHandler, type OperationHandler, type OperationJob, type OperationResult } from './operations/registry';

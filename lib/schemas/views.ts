@@ -96,6 +96,20 @@ export interface PromotionPlanRow {
   blockers: string[];
 }
 
+/** promoteAccounts with dryRun: where each account would go and what blocks it; nothing changed. */
+export interface PromotionDryRun {
+  dryRun: true;
+  plan: PromotionPlanRow[];
+}
+
+/** promoteAccounts for real: the operation, and the plan it started from. */
+export interface PromotionStarted extends OperationRef {
+  dryRun: false;
+  plan: PromotionPlanRow[];
+}
+
+export type PromoteAccountsResult = PromotionDryRun | PromotionStarted;
+
 export interface PromotionRecordView {
   id: number;
   operationId: string;

@@ -1,3 +1,4 @@
+import { promoteHandler } from '../../promotion/handler';
 import { registerOperationHandler } from '../registry';
 import { pauseHandler } from './pause';
 import { removeHandler } from './remove';
@@ -6,5 +7,5 @@ import { setDestinationHandler } from './set-destination';
 
 /** Registers the handlers of the replica commands (idempotent). */
 export function registerReplicaHandlers() {
-  for (const h of [setDestinationHandler, pauseHandler, restartHandler, removeHandler]) registerOperationHandler(h);
+  for (const h of [setDestinationHandler, pauseHandler, restartHandler, removeHandler, promoteHandler]) registerOperationHandler(h);
 }

@@ -1,0 +1,132 @@
+import { createPool } from '../db/pool';
+import { HaError } from '../errors';
+import { silentLogger, type Logger } from '../log/logger';
+import { AckedLog } from './acked-log';
+import { chooseOp } from './mix';
+import { resolveAccounts } from './resolve';
+import { TrafficAccount } from './traffic-account';
+
+export interface TrafficOptions {
+  haDbUrl: string;
+  /** Account names (exact addresses). */
+  accounts: string[];
+  /** Operations per second over all accounts. */
+  rate: number;
+  seconds: number;
+  /** Appends each acknowledged operation as one JSON line. */
+  ackedLog?: string;
+  signal?: AbortSignal;
+  log?: Logger;
+  /** Operations in flight at once per account (default 4). */
+  perAccountConcurrency?: number;
+  onProgress?: (c: TrafficCounts) => void;
+}
+
+export interface TrafficCounts {
+  attempted: number;
+  acked: number;
+  /** Acknowledged after Kafka had the event (protected accounts). */
+  replicated: number;
+  failed: number;
+  /** Ticks when every account already had its operations in flight. */
+  skipped: number;
+  /** Times an account was found on another mailstore than before (a promotion followed). */
+  moved: number;
+  byAction: Record<string, number>;
+  errors: Record<string, number>;
+  /** Latency of acknowledged operations, ms. */
+  latency: { p50: number; p95: number; max: number };
+  elapsedMs: number;
+}
+
+/**
+ * Runs a realistic mix of mailbox operations at `rate` per second for `seconds` against each
+ * account's current mailHost, following promotions (on a fenced answer or a dead node it looks
+ * the account up again), and logs every acknowledged operation. Resolves with the counts.
+ */
+export async function runTraffic(opts: TrafficOptions): Promise<TrafficCounts> {
+  const log = opts.log ?? silentLogger;
+  const haDb = createPool(opts.haDbUrl, { connectionLimit: 2 });
+  const acked = new AckedLog(opts.ackedLog);
+  const counts: TrafficCounts = { attempted: 0, acked: 0, replicated: 0, failed: 0, skipped: 0, moved: 0, byAction: {}, errors: {}, latency: { p50: 0, p95: 0, max: 0 }, elapsedMs: 0 };
+  const latencies: number[] = [];
+  const inFlight = new Set<Promise<void>>();
+  const t0 = Date.now();
+  try {
+    const resolved = await resolveAccounts(haDb, opts.accounts);
+    const accounts = resolved.map((r) => new TrafficAccount(r, () => resolveAccounts(haDb, [r.name]).then((x) => x[0])));
+    const perAccount = opts.perAccountConcurrency ?? 4;
+    let started = 0;
+    let turn = 0;
+    let lastProgress = t0;
+    while (!opts.signal?.aborted && Date.now() - t0 < opts.seconds * 1000) {
+      const due = Math.floor(((Date.now() - t0) / 1000) * opts.rate) - started;
+      for (let k = 0; k < due; k++) {
+        started++;
+        const idx = nextFree(accounts, turn, perAccount);
+        if (idx < 0) {
+          counts.skipped++;
+          continue;
+        }
+        const acct = accounts[idx];
+        turn = (idx + 1) % accounts.length;
+        const p = runOne(acct, counts, acked, log, latencies).finally(() => inFlight.delete(p));
+        inFlight.add(p);
+      }
+      if (opts.onProgress && Date.now() - lastProgress >= 1000) {
+        lastProgress = Date.now();
+        opts.onProgress({ ...counts, elapsedMs: Date.now() - t0 });
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await Promise.allSettled([...inFlight]);
+  } finally {
+    await acked.close();
+    await haDb.end();
+  }
+  counts.elapsedMs = Date.now() - t0;
+  counts.latency = percentiles(latencies);
+  return counts;
+}
+
+function nextFree(accounts: TrafficAccount[], turn: number, perAccount: number): number {
+  for (let i = 0; i < accounts.length; i++) {
+    const idx = (turn + i) % accounts.length;
+    if (accounts[idx].inFlight < perAccount) return idx;
+  }
+  return -1;
+}
+
+function percentiles(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => (s.length ? Math.round(s[Math.min(s.length - 1, Math.floor(q * s.length))] * 10) / 10 : 0);
+  return { p50: at(0.5), p95: at(0.95), max: at(1) };
+}
+
+async function runOne(acct: TrafficAccount, counts: TrafficCounts, acked: AckedLog, log: Logger, latencies: number[]) {
+  acct.inFlight++;
+  let action = 'bootstrap';
+  try {
+    const { api, host } = await acct.ready();
+    const op = chooseOp(acct.model);
+    action = op.action;
+    counts.attempted++;
+    const t0 = performance.now();
+    const r = await op.run(api, acct.accountId, acct.model, Math.random);
+    latencies.push(performance.now() - t0);
+    counts.acked++;
+    if (r.replicated) counts.replicated++;
+    counts.byAction[action] = (counts.byAction[action] ?? 0) + 1;
+    acked.write({ account: acct.name, accountId: acct.accountId, op: r.op, action, seq: r.seq, itemIds: r.itemIds, created: r.created, host, replicated: r.replicated, at: new Date().toISOString() });
+  } catch (err) {
+    counts.failed++;
+    const code = (err as { connection?: boolean }).connection ? 'connection' : err instanceof HaError ? err.code : 'error';
+    counts.errors[code] = (counts.errors[code] ?? 0) + 1;
+    if (code === 'fenced' || code === 'connection' || code === 'conflict') {
+      if (await acct.relocate()) counts.moved++;
+    }
+    log.debug({ account: acct.name, action, code, err: (err as Error).message }, 'traffic operation not acknowledged');
+  } finally {
+    acct.inFlight--;
+  }
+}

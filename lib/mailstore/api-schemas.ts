@@ -52,15 +52,17 @@ export const ReadBody = z.object({ ids, read: z.boolean().default(true) });
 export const IdsBody = z.object({ ids });
 export const CreateTagBody = z.object({ name: tagName, color: color.optional() });
 
-const fieldName = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, 'field names are letters and digits');
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9]{0,63}$/;
+const fieldNamesOk = (f: Record<string, unknown>) => Object.keys(f).every((k) => FIELD_NAME.test(k));
+const fieldNameRule = 'field names are letters and digits (at most 64), starting with a letter';
 const fieldValue = z.string().max(1024).refine(noControl, 'no control characters');
 export const CreateContactBody = z.object({
   folderId: id.default(SystemFolder.contacts),
-  fields: z.record(fieldName, fieldValue).refine((f) => Object.keys(f).length >= 1 && Object.keys(f).length <= 50, '1 to 50 fields'),
+  fields: z.record(z.string(), fieldValue).refine((f) => Object.keys(f).length >= 1 && Object.keys(f).length <= 50, '1 to 50 fields').refine(fieldNamesOk, fieldNameRule),
   tags,
 });
 export const ModifyContactBody = z.object({
-  fields: z.record(fieldName, fieldValue.nullable()).refine((f) => Object.keys(f).length <= 50, 'at most 50 fields'),
+  fields: z.record(z.string(), fieldValue.nullable()).refine((f) => Object.keys(f).length <= 50, 'at most 50 fields').refine(fieldNamesOk, fieldNameRule),
   replace: z.boolean().default(false),
 });
 

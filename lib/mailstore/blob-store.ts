@@ -40,8 +40,9 @@ export class BlobStore {
   }
 
   async get(locator: string): Promise<Buffer> {
+    const file = this.pathOf(locator);
     try {
-      return await readFile(this.pathOf(locator));
+      return await readFile(file);
     } catch (err) {
       if ((err as { code?: string }).code === 'ENOENT') throw new NotFoundError(`Blob ${locator} is missing from the volume ${this.root}`);
       throw new UnavailableError(`Cannot read blob ${locator} from ${this.root}: ${(err as Error).message}`, err);

@@ -9,7 +9,7 @@ export type FaultPoint = 'exit-after-commit' | 'exit-after-publish';
 
 const counts = new Map<string, number>();
 
-export function faultPoint(point: FaultPoint, env: NodeJS.ProcessEnv = process.env): void {
+export function faultPoint(point: FaultPoint, env: Record<string, string | undefined> = process.env): void {
   const spec = env.CARBONIO_FAULT;
   if (!spec) return;
   const [name, nth] = spec.split(':');

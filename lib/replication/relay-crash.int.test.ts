@@ -35,7 +35,7 @@ async function crashAndRestart(host: string, fault: FaultPoint) {
   const db = createPool(env.mailstoreDbUrl(host), { connectionLimit: 2 });
   pools.push(db);
   const { id } = await seedAccount(env.prisma, { host, replicaOn: 'mbox9.src-crash.test' });
-  const first = await env.spawnNode(host, { env: { CARBONIO_FAULT: `${fault}:3` } });
+  const first = await env.spawnNode(host, { env: { ...process.env, CARBONIO_FAULT: `${fault}:3` } });
   const api = new MailboxClient(first.apiUrl);
   const acked = [await deliver(api, id, 'one'), await deliver(api, id, 'two')];
   expect(acked.every((r) => r.replicated)).toBe(true);

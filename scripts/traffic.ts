@@ -14,7 +14,7 @@ const Args = z.object({
   rate: z.coerce.number().positive('--rate is operations per second, above 0').max(100_000).default(20),
   seconds: z.coerce.number().positive('--seconds must be above 0').max(86_400).default(30),
   ackedLog: z.string().min(1).optional(),
-  concurrency: z.coerce.number().int().min(1).max(64).default(4),
+  concurrency: z.coerce.number().int().min(1).max(64).default(2),
   quiet: z.coerce.boolean().default(false),
 });
 

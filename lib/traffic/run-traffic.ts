@@ -17,7 +17,7 @@ export interface TrafficOptions {
   ackedLog?: string;
   signal?: AbortSignal;
   log?: Logger;
-  /** Operations in flight at once per account (default 4). */
+  /** Operations in flight at once per account (default 2). */
   perAccountConcurrency?: number;
   onProgress?: (c: TrafficCounts) => void;
 }
@@ -55,7 +55,7 @@ export async function runTraffic(opts: TrafficOptions): Promise<TrafficCounts> {
   try {
     const resolved = await resolveAccounts(haDb, opts.accounts);
     const accounts = resolved.map((r) => new TrafficAccount(r, () => resolveAccounts(haDb, [r.name]).then((x) => x[0])));
-    const perAccount = opts.perAccountConcurrency ?? 4;
+    const perAccount = opts.perAccountConcurrency ?? 2;
     let started = 0;
     let turn = 0;
     let lastProgress = t0;

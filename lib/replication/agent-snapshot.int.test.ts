@@ -12,14 +12,13 @@ const SRC = 'mbox1.rep-snap.test';
 const DST = 'mbox2.rep-snap.test';
 let env: TestEnv;
 let src: MailstoreNode;
-let dst: MailstoreNode;
 let srcDb: Pool;
 let dstDb: Pool;
 
 beforeAll(async () => {
   env = await createTestEnv('rep_snap');
   src = await env.startNode(SRC, { factories: [(ctx) => [new SnapshotTaker(ctx, { chunkRows: 500 })]] });
-  dst = await env.startNode(DST, { factories: [(ctx) => [new ReplicaAgent(ctx)]] });
+  await env.startNode(DST, { factories: [(ctx) => [new ReplicaAgent(ctx)]] });
   srcDb = createPool(env.mailstoreDbUrl(SRC));
   dstDb = createPool(env.mailstoreDbUrl(DST));
 });

@@ -4,6 +4,21 @@ import { displayPhase, isConsistent, toPosition, type ReplicaPosition } from './
 import { markReplicaFailed, markReplicasActive, requestReinit } from './agent-ha-state';
 import { REINIT_PREFIX } from './apply-account';
 
+/**
+ * Lag of a replica against its source's last report: events not applied yet, and the span of
+ * source changes they cover (source's last change minus the last applied change), 0 when caught up.
+ */
+export function replicaLag(source: { sequence: number; lastChangeAt: Date | null } | undefined, replica: { sequence: number; lastAppliedAt: Date | null }) {
+  const sourceSequence = source?.sequence ?? 0;
+  const events = Math.max(0, sourceSequence - replica.sequence);
+  let seconds = 0;
+  if (events > 0 && source?.lastChangeAt) {
+    const from = replica.lastAppliedAt ?? source.lastChangeAt;
+    seconds = Math.max(0, (source.lastChangeAt.getTime() - from.getTime()) / 1000);
+  }
+  return { sourceSequence, events, seconds };
+}
+
 interface ReplicaRow {
   replicaId: number;
   accountId: string;
@@ -70,18 +85,20 @@ export class ReplicaStatus {
   private async write(rows: ReplicaRow[]) {
     for (let i = 0; i < rows.length; i += 2000) {
       const chunk = rows.slice(i, i + 2000);
+      const sources: { accountId: string; sequence: number; lastChangeAt: Date | null }[] = await this.haDb.query(
+        'SELECT accountId, sequence, lastChangeAt FROM account_status WHERE accountId IN (?)', [chunk.map((r) => r.accountId)]);
+      const bySource = new Map(sources.map((s) => [s.accountId, s]));
       await this.haDb.batch(
         `INSERT INTO replica_status (replicaId, accountId, destination, mailboxId, sequence, itemId, sourceSequence, lagEvents, lagSeconds, lastAppliedAt,
-           canConnectToKafka, lastError, phase, updatedAt)
-         SELECT ?, ?, ?, ?, ?, ?, COALESCE(s.sequence, 0), GREATEST(0, COALESCE(s.sequence, 0) - ?),
-           IF(COALESCE(s.sequence, 0) <= ?, 0, GREATEST(0, TIMESTAMPDIFF(MICROSECOND, COALESCE(?, s.lastChangeAt), s.lastChangeAt) / 1000000)),
-           ?, ?, ?, ?, NOW(3)
-         FROM (SELECT 1) one LEFT JOIN account_status s ON s.accountId = ?
+           canConnectToKafka, lastError, phase, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))
          ON DUPLICATE KEY UPDATE mailboxId = VALUES(mailboxId), sequence = VALUES(sequence), itemId = VALUES(itemId), sourceSequence = VALUES(sourceSequence),
            lagEvents = VALUES(lagEvents), lagSeconds = VALUES(lagSeconds), lastAppliedAt = VALUES(lastAppliedAt), canConnectToKafka = VALUES(canConnectToKafka),
            lastError = VALUES(lastError), phase = VALUES(phase), updatedAt = VALUES(updatedAt)`,
-        chunk.map((r) => [r.replicaId, r.accountId, this.host, r.mailboxId, r.sequence, r.itemId, r.sequence, r.sequence, r.lastAppliedAt,
-          r.lastAppliedAt, r.canConnectToKafka ? 1 : 0, r.lastError?.slice(0, 4000) ?? null, r.phase, r.accountId]));
+        chunk.map((r) => {
+          const lag = replicaLag(bySource.get(r.accountId), r);
+          return [r.replicaId, r.accountId, this.host, r.mailboxId, r.sequence, r.itemId, lag.sourceSequence, lag.events, lag.seconds, r.lastAppliedAt,
+            r.canConnectToKafka ? 1 : 0, r.lastError?.slice(0, 4000) ?? null, r.phase];
+        }));
     }
   }
 

@@ -1,0 +1,3 @@
+import { handleLogin } from '@/lib/web/auth-handlers';
+
+export const POST = handleLogin;

@@ -1,0 +1,3 @@
+import { handleLogout } from '@/lib/web/auth-handlers';
+
+export const POST = handleLogout;

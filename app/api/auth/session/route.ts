@@ -1,0 +1,3 @@
+import { handleSession } from '@/lib/web/auth-handlers';
+
+export const GET = handleSession;

@@ -1,0 +1,109 @@
+'use client';
+
+import Link from 'next/link';
+import type { AccountStatusView, ReplicaStatusView } from '@/lib/schemas/views';
+import type { StatusFilters } from '@/components/data/status-filters';
+import { Badge, StatusDot } from '@/components/ui/badge';
+import { cn } from '@/components/ui/cn';
+import { SortTh, Table, Td, Th } from '@/components/ui/table';
+import { Ago, formatLagSeconds } from '@/components/ui/time';
+import { ReplicaStateBadge } from './state-badge';
+
+interface Props {
+  accounts: AccountStatusView[];
+  filters: StatusFilters;
+  onSort: (column: string) => void;
+  selected: Set<string>;
+  onToggle: (name: string) => void;
+  onToggleAll: (names: string[], on: boolean) => void;
+}
+
+const num = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toLocaleString());
+
+function lagTone(seconds: number, events: number) {
+  if (events === 0) return 'text-emerald-700';
+  if (seconds >= 300) return 'text-rose-600 font-semibold';
+  if (seconds >= 30) return 'text-amber-700 font-medium';
+  return 'text-slate-700';
+}
+
+/** Every getAccountStatus field: one row per replica, the account's own cells spanning its replicas. */
+export function StatusTable({ accounts, filters, onSort, selected, onToggle, onToggleAll }: Props) {
+  const names = accounts.map((a) => a.accountName);
+  const allOn = names.length > 0 && names.every((n) => selected.has(n));
+  const sortProps = { sort: filters.sort, order: filters.order, onSort };
+  return (
+    <Table label="Replica status" className="max-h-[calc(100vh-260px)] overflow-y-auto">
+      <thead>
+        <tr>
+          <Th className="w-8">
+            <input type="checkbox" aria-label="Select every account on this page" checked={allOn} onChange={(e) => onToggleAll(names, e.target.checked)} className="size-4 rounded border-slate-300 accent-indigo-600" />
+          </Th>
+          <SortTh label="Account" column="accountName" {...sortProps} />
+          <SortTh label="Source mailstore" column="accountMailHost" {...sortProps} />
+          <Th className="text-right">Mailbox</Th>
+          <SortTh label="Sequence" column="sequence" align="right" {...sortProps} />
+          <SortTh label="Item ID" column="itemId" align="right" {...sortProps} />
+          <SortTh label="Destination" column="destination" className="border-l border-l-slate-200" {...sortProps} />
+          <SortTh label="Priority" column="priority" align="right" {...sortProps} />
+          <SortTh label="State" column="state" {...sortProps} />
+          <Th>Kafka</Th>
+          <Th className="text-right">Replica mailbox</Th>
+          <Th className="text-right">Replica seq.</Th>
+          <Th className="text-right">Replica item</Th>
+          <SortTh label="Lag (events)" column="lagEvents" align="right" {...sortProps} />
+          <SortTh label="Lag (time)" column="lagSeconds" align="right" {...sortProps} />
+          <SortTh label="Refreshed" column="updatedAt" {...sortProps} />
+        </tr>
+      </thead>
+      <tbody>
+        {accounts.map((a) => {
+          const replicas: (ReplicaStatusView | null)[] = a.replicas.length ? a.replicas : [null];
+          const span = replicas.length;
+          return replicas.map((r, i) => (
+            <tr key={`${a.accountId}-${r?.destination ?? 'none'}`} data-testid="status-row" data-account={a.accountName} className={cn('hover:bg-slate-50/70', selected.has(a.accountName) && 'bg-indigo-50/40')}>
+              {i === 0 && (
+                <>
+                  <Td rowSpan={span}>
+                    <input type="checkbox" aria-label={`Select ${a.accountName}`} checked={selected.has(a.accountName)} onChange={() => onToggle(a.accountName)} className="size-4 rounded border-slate-300 accent-indigo-600" />
+                  </Td>
+                  <Td rowSpan={span} className="max-w-72">
+                    <Link href={`/accounts/${encodeURIComponent(a.accountName)}`} className="block truncate font-medium text-slate-900 hover:text-indigo-600">{a.accountName}</Link>
+                    <div className="font-mono text-[11px] text-slate-400">{a.accountId}</div>
+                    {a.paused && <Badge tone="amber" className="mt-1">paused</Badge>}
+                  </Td>
+                  <Td rowSpan={span}>
+                    {a.accountMailHost}
+                    <div className="text-[11px] text-slate-400">source <Ago iso={a.updatedAt} fallback="not reported" /></div>
+                  </Td>
+                  <Td rowSpan={span} className="text-right tabular-nums">{num(a.mailboxId)}</Td>
+                  <Td rowSpan={span} className="text-right tabular-nums">{num(a.sequence)}</Td>
+                  <Td rowSpan={span} className="text-right tabular-nums">{num(a.itemId)}</Td>
+                </>
+              )}
+              {r ? (
+                <>
+                  <Td className="border-l border-l-slate-100 font-medium text-slate-800">{r.destination}</Td>
+                  <Td className="text-right tabular-nums">{r.priority}</Td>
+                  <Td className="max-w-64">
+                    <ReplicaStateBadge state={r.state} available={r.available} />
+                    {r.lastError && <div className="mt-1 truncate text-[11px] text-rose-600" title={r.lastError}>{r.lastError}</div>}
+                  </Td>
+                  <Td><StatusDot ok={r.canConnectToKafka} label={r.canConnectToKafka ? 'connected' : 'no'} /></Td>
+                  <Td className="text-right tabular-nums">{num(r.mailboxId)}</Td>
+                  <Td className="text-right tabular-nums">{num(r.sequence)}</Td>
+                  <Td className="text-right tabular-nums">{num(r.itemId)}</Td>
+                  <Td className={cn('text-right tabular-nums', lagTone(r.lagSeconds, r.lagEvents))}>{num(r.lagEvents)}</Td>
+                  <Td className={cn('text-right tabular-nums', lagTone(r.lagSeconds, r.lagEvents))}>{r.lagEvents === 0 ? 'in sync' : formatLagSeconds(r.lagSeconds)}</Td>
+                  <Td className="text-slate-500"><Ago iso={r.updatedAt} fallback="not reported" /></Td>
+                </>
+              ) : (
+                <Td colSpan={10} className="border-l border-l-slate-100 text-slate-400">No replica</Td>
+              )}
+            </tr>
+          ));
+        })}
+      </tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,46 @@
+import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
+import { cn } from './cn';
+
+export function Table({ children, label, className }: { children: ReactNode; label: string; className?: string }) {
+  return (
+    <div className={cn('overflow-x-auto', className)}>
+      <table className="min-w-full border-separate border-spacing-0 text-sm" aria-label={label}>{children}</table>
+    </div>
+  );
+}
+
+export function Th({ className, children, ...rest }: ThHTMLAttributes<HTMLTableCellElement>) {
+  return (
+    <th scope="col" className={cn('sticky top-0 z-10 border-b border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-semibold whitespace-nowrap text-slate-600', className)} {...rest}>
+      {children}
+    </th>
+  );
+}
+
+export function Td({ className, children, ...rest }: TdHTMLAttributes<HTMLTableCellElement>) {
+  return <td className={cn('border-b border-slate-100 px-3 py-2 align-top whitespace-nowrap text-slate-700', className)} {...rest}>{children}</td>;
+}
+
+/** A column header that sorts: a real button, with aria-sort on the header cell. */
+export function SortTh({ label, column, sort, order, onSort, className, align }: {
+  label: string;
+  column: string;
+  sort: string;
+  order: 'asc' | 'desc';
+  onSort: (column: string) => void;
+  className?: string;
+  align?: 'right';
+}) {
+  const active = sort === column;
+  return (
+    <Th aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : 'none'} className={cn(align === 'right' && 'text-right', className)}>
+      <button type="button" onClick={() => onSort(column)} className={cn('group inline-flex items-center gap-1 rounded hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600', active && 'text-slate-900')}>
+        {label}
+        <span aria-hidden className={cn('text-[10px]', active ? 'text-indigo-600' : 'text-slate-300 group-hover:text-slate-400')}>
+          {active ? (order === 'asc' ? '▲' : '▼') : '▲'}
+        </span>
+        <span className="sr-only">{active ? `, sorted ${order === 'asc' ? 'ascending' : 'descending'}` : ', sort'}</span>
+      </button>
+    </Th>
+  );
+}

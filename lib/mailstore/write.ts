@@ -9,7 +9,8 @@ import { provisionMailboxIn } from './provision';
 
 /** What the write path needs to know about the topology (lib/node/topology.ts implements it). */
 export interface HostingView {
-  hosted(accountId: string): { epoch: number } | undefined;
+  /** `promotingTo` is set while a promotion away from here holds the account's fence. */
+  hosted(accountId: string): { epoch: number; promotingTo?: string | null } | undefined;
   isProtected(accountId: string): boolean;
   replicaHere(accountId: string): unknown;
 }
@@ -100,15 +101,21 @@ async function attemptWrite<R>(db: Pool, hosting: HostingView, accountId: string
 /**
  * The locked mailbox row if this mailstore may write it now. A missing mailbox is created (the
  * product creates mailboxes on first use); a replica whose promotion to here completed is
- * adopted; a mailbox whose account's epoch moved on turns stale and the write is refused.
+ * adopted. While a promotion away holds the account's fence, writes are refused before anything
+ * is stored. If the epoch moved on and the account stayed (a promotion was released), the
+ * mailbox continues at the new epoch, unless changes of the old epoch never reached Kafka: those
+ * can never be replicated, so the mailbox turns stale (read-only until re-initialised).
  */
 async function writableMailbox(conn: Conn, hosting: HostingView, accountId: string): Promise<MailboxRow> {
   const hosted = hosting.hosted(accountId);
   if (!hosted) throw new FencedError(`Account ${accountId} is not hosted on this mailstore; write refused.`);
+  if (hosted.promotingTo) {
+    throw new FencedError(`Account ${accountId} is being promoted to ${hosted.promotingTo}: writes are refused here until the promotion ends (nothing was stored).`);
+  }
   let m = await lockMailbox(conn, accountId);
   if (!m) m = await provisionMailboxIn(conn, accountId, { epoch: hosted.epoch, publishing: hosting.isProtected(accountId) });
   if (m.state === 'stale') {
-    throw new FencedError(`The mailbox of account ${accountId} on this mailstore is stale (the account moved away or was fenced at epoch ${m.epoch}): it is read-only until re-initialised.`);
+    throw new FencedError(`The mailbox of account ${accountId} on this mailstore is stale (the account moved away, or a write was fenced at epoch ${m.epoch}): it is read-only until re-initialised.`);
   }
   if (m.state === 'replica') {
     if (hosting.replicaHere(accountId)) {
@@ -118,8 +125,13 @@ async function writableMailbox(conn: Conn, hosting: HostingView, accountId: stri
     m = { ...m, state: 'primary', epoch: hosted.epoch };
   }
   if (m.epoch < hosted.epoch) {
-    await conn.query("UPDATE mailbox SET state = 'stale', publishing = 0 WHERE id = ?", [m.id]);
-    throw new CommitThenThrow(new FencedError(`Account ${accountId} was fenced (epoch ${hosted.epoch}, this mailbox wrote at ${m.epoch}): a promotion is moving it away. Write not acknowledged; the mailbox is now stale.`));
+    const [{ n }] = await conn.query('SELECT COUNT(*) AS n FROM outbox WHERE account_id = ? AND epoch < ?', [accountId, hosted.epoch]);
+    if (Number(n) > 0) {
+      await conn.query("UPDATE mailbox SET state = 'stale', publishing = 0 WHERE id = ?", [m.id]);
+      throw new CommitThenThrow(new FencedError(`Account ${accountId} was fenced at epoch ${hosted.epoch} while ${n} change(s) of epoch ${m.epoch} had not reached Kafka: they can never be replicated, so this mailbox is now stale. Write not stored.`));
+    }
+    await conn.query('UPDATE mailbox SET epoch = ? WHERE id = ?', [hosted.epoch, m.id]);
+    m = { ...m, epoch: hosted.epoch };
   }
   return m;
 }

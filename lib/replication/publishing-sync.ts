@@ -12,7 +12,7 @@ type TopologyView = Pick<Topology, 'hosted' | 'hostedIds' | 'isProtected' | 'rep
  * Keeps each local mailbox in line with the topology: `publishing` on while a hosted account
  * has a replica (off only once the HA database confirms none is left), a replica mailbox
  * adopted as primary once its account was promoted here, and a mailbox turned `stale` when its
- * account moved away or its epoch moved past the mailbox's (a promotion away started).
+ * account moved away. (Epoch changes are handled by the write path and the relay.)
  */
 export class PublishingSync implements NodeComponent {
   readonly name = 'publishing-sync';
@@ -57,7 +57,7 @@ export class PublishingSync implements NodeComponent {
   private async apply(ids: string[]) {
     const { db, topology } = this.deps;
     if (ids.length === 0) return;
-    const rows: { account_id: string; state: string; epoch: number }[] = await db.query('SELECT account_id, state, epoch FROM mailbox WHERE account_id IN (?)', [ids]);
+    const rows: { account_id: string; state: string }[] = await db.query('SELECT account_id, state FROM mailbox WHERE account_id IN (?)', [ids]);
     const local = new Map(rows.map((r) => [r.account_id, r]));
     const stale: string[] = [];
     const on: string[] = [];
@@ -71,10 +71,6 @@ export class PublishingSync implements NodeComponent {
         continue;
       }
       if (m.state === 'replica' && !topology.replicaHere(id)) await adoptPromotedMailbox(db, id, hosted.epoch);
-      else if (m.state === 'primary' && Number(m.epoch) < hosted.epoch) {
-        stale.push(id);
-        continue;
-      }
       (topology.isProtected(id) ? on : maybeOff).push(id);
     }
     await markStale(db, stale);

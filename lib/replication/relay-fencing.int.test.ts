@@ -35,7 +35,7 @@ function dbOf(host: string) {
 
 const deliver = (api: MailboxClient, account: string, subject: string) => api.deliver(account, { sender: 'a@x.test', recipients: ['b@x.test'], subject });
 
-it('a write after the epoch moved on (seen through the topology) is refused, and the mailbox turns stale', async () => {
+it('while a promotion holds the fence, writes are refused before anything is stored; when it completes the mailbox turns stale', async () => {
   const node = await env.startNode(HOST_A, { factories: [mailboxComponents] });
   const api = new MailboxClient(node.apiUrl);
   const db = dbOf(HOST_A);
@@ -44,20 +44,43 @@ it('a write after the epoch moved on (seen through the topology) is refused, and
   const ok = await deliver(api, id, 'before the fence');
   expect(ok.replicated).toBe(true);
 
-  await env.prisma.account.update({ where: { id }, data: { epoch: 2 } });
+  // Step 1 of a promotion: epoch bumped and the fence held for the target.
+  await env.prisma.account.update({ where: { id }, data: { epoch: 2, promotingTo: REPLICA } });
   await recordTopologyChange(env.prisma, [id]);
-  await waitFor('the new epoch on the node', () => node.context().topology.hosted(id)?.epoch === 2);
-
-  await expect(deliver(api, id, 'after the fence')).rejects.toMatchObject({ code: 'fenced', message: expect.stringMatching(/fenced|stale/) });
-  await waitFor('stale mailbox', async () => (await readMailbox(db, id))?.state === 'stale');
-  await expect(deliver(api, id, 'again')).rejects.toMatchObject({ code: 'fenced', message: expect.stringContaining('stale') });
-  // Nothing after the fence was stored or published.
-  expect((await readMailbox(db, id))!.change_checkpoint).toBe(ok.seq);
+  await waitFor('the fence on the node', () => node.context().topology.hosted(id)?.promotingTo === REPLICA);
+  await expect(deliver(api, id, 'during the promotion')).rejects.toMatchObject({ code: 'fenced', message: expect.stringContaining(`being promoted to ${REPLICA}`) });
+  expect((await readMailbox(db, id))!).toMatchObject({ change_checkpoint: ok.seq, state: 'primary' });
   expect(await outboxSize(db)).toBe(0);
-  const events = await reader.events(id, ok.offset!);
-  expect(events.map((e) => e.seq)).toEqual([ok.seq]);
-  // A stale mailbox stays readable.
+
+  // Step 4: the account now lives on the target.
+  await env.prisma.account.update({ where: { id }, data: { mailHost: REPLICA, promotingTo: null } });
+  await recordTopologyChange(env.prisma, [id]);
+  await waitFor('stale mailbox', async () => (await readMailbox(db, id))?.state === 'stale');
+  await expect(deliver(api, id, 'after the move')).rejects.toMatchObject({ code: 'fenced', message: expect.stringContaining(`hosted on ${REPLICA}`) });
+  // Nothing after the fence was stored or published; a stale mailbox stays readable.
+  expect((await readMailbox(db, id))!.change_checkpoint).toBe(ok.seq);
+  expect((await reader.events(id, ok.offset!)).map((e) => e.seq)).toEqual([ok.seq]);
   expect((await api.summary(id)).state).toBe('stale');
+});
+
+it('a released promotion (epoch bumped, fence cleared, account still here) lets the source continue at the new epoch', async () => {
+  const node = await env.startNode('mbox4.src-fence.test', { factories: [mailboxComponents] });
+  const api = new MailboxClient(node.apiUrl);
+  const db = dbOf('mbox4.src-fence.test');
+  const { id } = await seedAccount(env.prisma, { host: 'mbox4.src-fence.test', replicaOn: REPLICA });
+  await waitFor('protection', () => node.context().topology.isProtected(id));
+  const ok = await deliver(api, id, 'epoch 1');
+  await env.prisma.account.update({ where: { id }, data: { epoch: 2, promotingTo: REPLICA } });
+  await recordTopologyChange(env.prisma, [id]);
+  await waitFor('the fence', () => node.context().topology.hosted(id)?.promotingTo === REPLICA);
+  await expect(deliver(api, id, 'refused')).rejects.toMatchObject({ code: 'fenced' });
+  await env.prisma.account.update({ where: { id }, data: { promotingTo: null } });
+  await recordTopologyChange(env.prisma, [id]);
+  await waitFor('the fence released', () => node.context().topology.hosted(id)?.promotingTo === null);
+  const next = await deliver(api, id, 'epoch 2');
+  expect(next).toMatchObject({ replicated: true, seq: ok.seq + 1 });
+  expect((await readMailbox(db, id))!).toMatchObject({ state: 'primary', epoch: 2 });
+  expect((await reader.events(id, ok.offset!)).map((e) => [e.seq, e.epoch])).toEqual([[ok.seq, 1], [next.seq, 2]]);
 });
 
 it('the fence check after the Kafka ack refuses a write the topology cache did not see coming', async () => {

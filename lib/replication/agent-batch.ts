@@ -6,6 +6,7 @@ import type { AccountOutcome, IncomingEvent } from './apply-account';
 import { applyBatch, groupByAccount } from './apply-batch';
 import { lockPositions, writePositions } from './apply-position';
 import { isTransientApplyError } from './agent-errors';
+import { agentFault } from './agent-fault';
 import { markReplicaFailed, markReplicasActive, requestReinit } from './agent-ha-state';
 import { backoffMs, sleep } from './agent-mutex';
 import { decodeEvent } from './codec';
@@ -99,11 +100,14 @@ export class AgentBatchHandler {
   }
 
   private async applyOnce(events: IncomingEvent[]) {
-    return inTransaction(this.db, async (conn) => {
+    const outcomes = await inTransaction(this.db, async (conn) => {
       const result = await applyBatch(conn, this.host, events);
       if (result.unknown.length) this.log.debug({ accounts: result.unknown.length }, 'events for replicas not prepared here yet were skipped');
+      if (result.applied > 0) agentFault('kill-before-commit');
       return result.accounts;
     });
+    if (outcomes.some((o) => o.applied > 0)) agentFault('kill-after-commit');
+    return outcomes;
   }
 
   /** Account by account, then event by event: the first event the database refuses is poison. */

@@ -1,4 +1,5 @@
 // Test-only helpers shared by the agent's integration tests: a directory of accounts in the HA
+import { execFileSync } from 'node:child_process';
 // database, replicas registered the way setAccountDestination does, and bounded waits.
 import { randomUUID } from 'node:crypto';
 import type { HaPrisma } from '../db/prisma';
@@ -36,5 +37,26 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
     }
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
     await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** The pids of a process and all its descendants (children first found through `ps`). */
+export function processTree(pid: number): number[] {
+  const out = [pid];
+  const text = execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' });
+  const rows = text.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+  for (let i = 0; i < out.length; i++) for (const [p, pp] of rows) if (pp === out[i]) out.push(p);
+  return out;
+}
+
+/** Sends `signal` to a spawned process and every descendant (npx -> tsx -> node), by pid. */
+export function killTree(pid: number | undefined, signal: NodeJS.Signals = 'SIGTERM') {
+  if (!pid) return;
+  for (const p of processTree(pid).reverse()) {
+    try {
+      process.kill(p, signal);
+    } catch {
+      // already gone
+    }
   }
 }

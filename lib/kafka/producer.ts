@@ -1,4 +1,4 @@
-import { CompressionTypes, type Kafka, type Producer } from 'kafkajs';
+import { CompressionTypes, Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { UnavailableError } from '../errors';
 import { partitionOf } from './partition';
 
@@ -22,7 +22,9 @@ export class EventProducer {
   private connected = false;
 
   constructor(kafka: Kafka, private readonly numPartitions: () => number, private readonly timeoutMs: number) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, retry: { retries: 8, initialRetryTime: 100, maxRetryTime: 1000 } });
+    // No retry limit: kafkajs keeps an idempotent producer's retries unbounded (bounding them may
+    // reorder or duplicate); the caller's wait is bounded by withTimeout instead.
+    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
   }
 
   async connect() {

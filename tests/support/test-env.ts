@@ -45,7 +45,9 @@ export async function createTestEnv(name: string, opts: { verbose?: boolean } = 
   const prisma = createHaPrisma(haDbUrl);
   await prisma.globalConfig.upsert({ where: { key: 'brokers' }, create: { key: 'brokers', value: brokers.join(',') }, update: { value: brokers.join(',') } });
   const blobDir = mkdtempSync(path.join(os.tmpdir(), `carbonio-blobs-${name}-`));
-  const log = opts.verbose ? createLogger(`test:${name}`, 'debug') : silentLogger;
+  // CARBONIO_TEST_LOG=warn (or debug, ...) shows the nodes' logs while debugging a test.
+  const level = opts.verbose ? 'debug' : process.env.CARBONIO_TEST_LOG;
+  const log = level ? createLogger(`test:${name}`, level) : silentLogger;
   const nodes: MailstoreNode[] = [];
   const children: ChildProcess[] = [];
   const mailstoreDbUrl = (host: string) => withDatabase(dbUrl, mailstoreDatabaseName(host, prefix));

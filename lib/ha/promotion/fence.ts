@@ -34,7 +34,8 @@ export async function fenceAccounts(db: Pool, targets: FenceTarget[]): Promise<{
     const lost: FenceTarget[] = [];
     for (const t of targets) {
       const r = byId.get(t.accountId);
-      if (!r || r.mailHost !== t.sourceMailHost || r.promotingTo !== null) lost.push(t);
+      // A fence already held for this destination is our own interrupted attempt: fence again.
+      if (!r || r.mailHost !== t.sourceMailHost || (r.promotingTo !== null && r.promotingTo !== t.destination)) lost.push(t);
       else fenced.push({ ...t, newEpoch: r.epoch + 1 });
     }
     if (fenced.length) {

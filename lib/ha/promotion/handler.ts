@@ -3,8 +3,8 @@ import { UnavailableError } from '../../errors';
 import type { ItemUpdate, OperationHandler, OperationItemRow, OperationJob } from '../operations/registry';
 import { loadCandidates } from './candidates';
 import { waitForDrain } from './drain';
-import { fenceAccounts, publishFenceMarkers, releaseFence } from './fence';
-import { flipAccounts, recordPromotions, type PromotionRecord } from './flip';
+import { fenceAccounts, publishFenceMarkers, releaseFence, type FencedAccount } from './fence';
+import { alreadyPromoted, flipAccounts, recordPromotions, type PromotionRecord } from './flip';
 import { planPromotion } from './plan';
 
 const ParamsSchema = z.object({
@@ -50,17 +50,18 @@ async function promoteChunk(job: OperationJob, chunk: OperationItemRow[], params
   const startedAt = new Date();
   const updates: ItemUpdate[] = [];
   const records: PromotionRecord[] = [];
-  const record = (item: OperationItemRow, from: string, to: string | null, result: PromotionRecord['result'], message: string | null, eventsDrained = 0) =>
-    records.push({ operationId: job.op.id, accountId: item.accountId!, accountName: item.accountName, fromHost: from, toHost: to, actor: job.op.actor, startedAt, endedAt: new Date(), eventsDrained, result, message });
   const fail = (item: OperationItemRow, from: string, to: string | null, why: string) => {
     updates.push({ id: item.id, state: 'failed', message: `not promoted: ${why}` });
-    record(item, from, to, 'failed', why);
+    records.push(promotionRecord(job, item, startedAt, from, to, 'failed', why));
   };
 
-  await job.updateItems(chunk.map((i) => ({ id: i.id, state: 'running', message: 'fencing the account' })));
-  const candidates = await loadCandidates(job.haDb, chunk.map((i) => i.accountId!));
+  const done = await alreadyPromoted(job.haDb, job.op.id, chunk.map((i) => i.accountId!));
+  for (const item of chunk.filter((i) => done.has(i.accountId!))) updates.push({ id: item.id, state: 'succeeded', message: `promoted to ${done.get(item.accountId!)}` });
+  const todo = chunk.filter((i) => !done.has(i.accountId!));
+  await itemWrites.run(() => job.updateItems(todo.map((i) => ({ id: i.id, state: 'running', message: 'fencing the account' }))));
+  const candidates = await loadCandidates(job.haDb, todo.map((i) => i.accountId!));
   const planned: { item: OperationItemRow; source: string; destination: string }[] = [];
-  for (const item of chunk) {
+  for (const item of todo) {
     const c = candidates.get(item.accountId!);
     if (!c) {
       fail(item, '?', null, 'the account no longer exists');
@@ -90,18 +91,32 @@ async function promoteChunk(job: OperationJob, chunk: OperationItemRow[], params
         `the replica on ${t.destination} did not apply the account's pending events within ${params.drainTimeoutMs / 1000} s. The account is fenced (its source accepts no writes): run promoteAccounts again, possibly with another destination`);
     }
     const ready = marked.filter((m) => drained.has(m.accountId));
-    const moved = await flipAccounts(job.haDb, ready);
+    const history = (moving: FencedAccount[]) => moving.map((m) => promotionRecord(job, byId.get(m.accountId)!.item, startedAt, m.sourceMailHost, m.destination, 'promoted', null, drained.get(m.accountId) ?? 0));
+    const moved = await flipAccounts(job.haDb, ready, history);
     for (const m of ready) {
       const item = byId.get(m.accountId)!.item;
       if (!moved.has(m.accountId)) {
         fail(item, m.sourceMailHost, m.destination, 'the account changed while being promoted');
         continue;
       }
-      const n = drained.get(m.accountId) ?? 0;
-      updates.push({ id: item.id, state: 'succeeded', message: `promoted from ${m.sourceMailHost} to ${m.destination} (epoch ${m.newEpoch}, ${n} events drained)` });
-      record(item, m.sourceMailHost, m.destination, 'promoted', null, n);
+      updates.push({ id: item.id, state: 'succeeded', message: `promoted from ${m.sourceMailHost} to ${m.destination} (epoch ${m.newEpoch}, ${drained.get(m.accountId) ?? 0} events drained)` });
     }
   }
   await recordPromotions(job.haDb, records);
-  await job.updateItems(updates);
+  await itemWrites.run(() => job.updateItems(updates));
+}
+
+/** Parallel chunks update the same operation's counters: one at a time avoids deadlocks. */
+class Serial {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(fn, fn);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+}
+const itemWrites = new Serial();
+
+function promotionRecord(job: OperationJob, item: OperationItemRow, startedAt: Date, from: string, to: string | null, result: PromotionRecord['result'], message: string | null, eventsDrained = 0): PromotionRecord {
+  return { operationId: job.op.id, accountId: item.accountId!, accountName: item.accountName, fromHost: from, toHost: to, actor: job.op.actor, startedAt, endedAt: new Date(), eventsDrained, result, message };
 }

@@ -11,7 +11,7 @@ import { MailstoreHealth } from './mailstore-health';
 import { RecentOperations, RecentPromotions } from './recent-activity';
 import { StatCards } from './stat-cards';
 
-const LAG_COLORS = ['#10b981', '#34d399', '#fbbf24', '#f59e0b', '#f97316', '#ef4444'];
+const LAG_COLORS = ['#10b981', '#34d399', '#fbbf24', '#f59e0b', '#f97316', '#ef4444', '#94a3b8'];
 
 export function OverviewView() {
   const q = useOverview();
@@ -28,7 +28,7 @@ export function OverviewView() {
             <Card aria-labelledby="lag-dist">
               <CardHeader id="lag-dist" title="Replication lag" description="Active replicas by how far behind their source they are." />
               <CardBody>
-                <BarChart label="Active replicas by lag" data={q.data.lag.map((b, i) => ({ ...b, color: LAG_COLORS[i] }))} />
+                <BarChart label="Active replicas by lag" data={q.data.lag.map((b, i) => ({ ...b, color: LAG_COLORS[i] })).filter((b) => b.label !== 'not reported' || b.value > 0)} />
               </CardBody>
             </Card>
             {isGlobal && <RecentOperations />}

@@ -36,21 +36,18 @@ export function StatusTable({ accounts, filters, onSort, selected, onToggle, onT
     <Table label="Replica status" className="max-h-[calc(100vh-260px)] overflow-y-auto">
       <thead>
         <tr>
-          <Th className="w-8">
+          <Th className="left-0 z-20 w-8">
             <input type="checkbox" aria-label="Select every account on this page" checked={allOn} onChange={(e) => onToggleAll(names, e.target.checked)} className="size-4 rounded border-slate-300 accent-indigo-600" />
           </Th>
-          <SortTh label="Account" column="accountName" {...sortProps} />
-          <SortTh label="Source mailstore" column="accountMailHost" {...sortProps} />
-          <Th className="text-right">Mailbox</Th>
+          <SortTh label="Account" column="accountName" className="left-10 z-20 border-r border-r-slate-200" {...sortProps} />
+          <SortTh label="Source" column="accountMailHost" {...sortProps} />
           <SortTh label="Sequence" column="sequence" align="right" {...sortProps} />
           <SortTh label="Item ID" column="itemId" align="right" {...sortProps} />
           <SortTh label="Destination" column="destination" className="border-l border-l-slate-200" {...sortProps} />
           <SortTh label="Priority" column="priority" align="right" {...sortProps} />
           <SortTh label="State" column="state" {...sortProps} />
           <Th>Kafka</Th>
-          <Th className="text-right">Replica mailbox</Th>
-          <Th className="text-right">Replica seq.</Th>
-          <Th className="text-right">Replica item</Th>
+          <Th className="text-right">Replica position</Th>
           <SortTh label="Lag (events)" column="lagEvents" align="right" {...sortProps} />
           <SortTh label="Lag (time)" column="lagSeconds" align="right" {...sortProps} />
           <SortTh label="Refreshed" column="updatedAt" {...sortProps} />
@@ -61,22 +58,21 @@ export function StatusTable({ accounts, filters, onSort, selected, onToggle, onT
           const replicas: (ReplicaStatusView | null)[] = a.replicas.length ? a.replicas : [null];
           const span = replicas.length;
           return replicas.map((r, i) => (
-            <tr key={`${a.accountId}-${r?.destination ?? 'none'}`} data-testid="status-row" data-account={a.accountName} className={cn('hover:bg-slate-50/70', selected.has(a.accountName) && 'bg-indigo-50/40')}>
+            <tr key={`${a.accountId}-${r?.destination ?? 'none'}`} data-testid="status-row" data-account={a.accountName} className={cn('group', selected.has(a.accountName) && 'bg-indigo-50/40')}>
               {i === 0 && (
                 <>
-                  <Td rowSpan={span}>
+                  <Td rowSpan={span} className="sticky left-0 z-[1] bg-white">
                     <input type="checkbox" aria-label={`Select ${a.accountName}`} checked={selected.has(a.accountName)} onChange={() => onToggle(a.accountName)} className="size-4 rounded border-slate-300 accent-indigo-600" />
                   </Td>
-                  <Td rowSpan={span} className="max-w-72">
+                  <Td rowSpan={span} className="sticky left-10 z-[1] max-w-72 border-r border-r-slate-200 bg-white">
                     <Link href={`/accounts/${encodeURIComponent(a.accountName)}`} className="block truncate font-medium text-slate-900 hover:text-indigo-600">{a.accountName}</Link>
                     <div className="font-mono text-[11px] text-slate-400">{a.accountId}</div>
                     {a.paused && <Badge tone="amber" className="mt-1">paused</Badge>}
                   </Td>
                   <Td rowSpan={span}>
                     {a.accountMailHost}
-                    <div className="text-[11px] text-slate-400">source <Ago iso={a.updatedAt} fallback="not reported" /></div>
+                    <div className="text-[11px] text-slate-400">mailbox {num(a.mailboxId)} · <Ago iso={a.updatedAt} fallback="not reported" /></div>
                   </Td>
-                  <Td rowSpan={span} className="text-right tabular-nums">{num(a.mailboxId)}</Td>
                   <Td rowSpan={span} className="text-right tabular-nums">{num(a.sequence)}</Td>
                   <Td rowSpan={span} className="text-right tabular-nums">{num(a.itemId)}</Td>
                 </>
@@ -90,15 +86,16 @@ export function StatusTable({ accounts, filters, onSort, selected, onToggle, onT
                     {r.lastError && <div className="mt-1 truncate text-[11px] text-rose-600" title={r.lastError}>{r.lastError}</div>}
                   </Td>
                   <Td><StatusDot ok={r.canConnectToKafka} label={r.canConnectToKafka ? 'connected' : 'no'} /></Td>
-                  <Td className="text-right tabular-nums">{num(r.mailboxId)}</Td>
-                  <Td className="text-right tabular-nums">{num(r.sequence)}</Td>
-                  <Td className="text-right tabular-nums">{num(r.itemId)}</Td>
+                  <Td className="text-right text-xs tabular-nums">
+                    <div>seq. <span className="text-slate-900">{num(r.sequence)}</span> · item <span className="text-slate-900">{num(r.itemId)}</span></div>
+                    <div className="text-[11px] text-slate-400">mailbox {num(r.mailboxId)}</div>
+                  </Td>
                   <Td className={cn('text-right tabular-nums', lagTone(r.lagSeconds, r.lagEvents))}>{num(r.lagEvents)}</Td>
                   <Td className={cn('text-right tabular-nums', lagTone(r.lagSeconds, r.lagEvents))}>{r.lagEvents === 0 ? 'in sync' : formatLagSeconds(r.lagSeconds)}</Td>
                   <Td className="text-slate-500"><Ago iso={r.updatedAt} fallback="not reported" /></Td>
                 </>
               ) : (
-                <Td colSpan={10} className="border-l border-l-slate-100 text-slate-400">No replica</Td>
+                <Td colSpan={8} className="border-l border-l-slate-100 text-slate-400">No replica</Td>
               )}
             </tr>
           ));

@@ -13,7 +13,7 @@ type FilterKey = 'domain' | 'mailHost' | 'replicaServer' | 'accountStatus' | 're
 
 function FilterSelect({ id, label, value, options, onChange }: { id: string; label: string; value: string; options: [string, string][]; onChange: (v: string) => void }) {
   return (
-    <div className="min-w-36">
+    <div className="w-32">
       <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-500">{label}</label>
       <Select id={id} value={value} onChange={(e) => onChange(e.target.value)} className="h-8 py-0 text-xs">
         {options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
@@ -42,21 +42,21 @@ export function StatusToolbar({ filters, onChange }: { filters: StatusFilters; o
 
   return (
     <div className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3">
-      <div className="min-w-56 flex-1">
+      <div className="min-w-48 flex-1">
         <label htmlFor="status-search" className="mb-1 block text-xs font-medium text-slate-500">Search accounts</label>
         <div className="relative">
           <span className="pointer-events-none absolute inset-y-0 left-0 flex items-center pl-2.5 text-slate-400"><Icon name="search" className="size-4" /></span>
           <Input id="status-search" type="search" placeholder="Part of an account name" value={q} onChange={(e) => setQ(e.target.value)} className="h-8 pl-8 text-xs" />
         </div>
       </div>
-      <div className="min-w-36">
+      <div className="w-32">
         <label htmlFor="filter-domain" className="mb-1 block text-xs font-medium text-slate-500">Domain</label>
         <Input id="filter-domain" placeholder="example.com" value={domain} onChange={(e) => setDomain(e.target.value)} className="h-8 text-xs" />
       </div>
       {isGlobal ? (
         <>
-          <FilterSelect id="filter-mailhost" label="Source mailstore" value={filters.mailHost} options={hostOptions('Any source')} onChange={(v) => set('mailHost', v)} />
-          <FilterSelect id="filter-replica-server" label="Replica server" value={filters.replicaServer} options={hostOptions('Any replica server')} onChange={(v) => set('replicaServer', v)} />
+          <FilterSelect id="filter-mailhost" label="Source mailstore" value={filters.mailHost} options={hostOptions('Any')} onChange={(v) => set('mailHost', v)} />
+          <FilterSelect id="filter-replica-server" label="Replica server" value={filters.replicaServer} options={hostOptions('Any')} onChange={(v) => set('replicaServer', v)} />
         </>
       ) : null}
       <FilterSelect id="filter-account-status" label="Account status" value={filters.accountStatus} onChange={(v) => set('accountStatus', v)}

@@ -22,7 +22,7 @@ export function Pagination({ page, pageSize, total, onPage, onPageSize, sizes = 
       </div>
       <div className="flex items-center gap-2">
         {onPageSize && (
-          <label className="flex items-center gap-2 text-xs">
+          <label className="flex items-center gap-2 text-xs whitespace-nowrap">
             Rows per page
             <Select className="h-8 w-20 py-0 text-xs" value={pageSize} onChange={(e) => onPageSize(Number(e.target.value))}>
               {sizes.map((s) => <option key={s} value={s}>{s}</option>)}

@@ -1,4 +1,4 @@
-import { clearedSessionCookie, readCookie, sessionCookie } from '../auth/cookie';
+import { clearedSessionCookie, isWellFormedToken, readCookie, sessionCookie } from '../auth/cookie';
 import { login } from '../auth/login';
 import { endSession, resolveSession } from '../auth/sessions';
 import { recordAudit } from '../audit/record-audit';
@@ -42,7 +42,7 @@ export async function handleLogout(request: Request): Promise<Response> {
   try {
     assertSameOrigin(request);
     const token = readCookie(request.headers.get('cookie'));
-    if (!token) throw new UnauthenticatedError('You are not signed in.');
+    if (!isWellFormedToken(token)) throw new UnauthenticatedError('You are not signed in.');
     const ctx = consoleContext();
     const session = await resolveSession(ctx.prisma, token);
     if (!session) throw new UnauthenticatedError('Your session had already ended.');
@@ -66,7 +66,7 @@ export async function handleSession(request: Request): Promise<Response> {
 
 /** For server-rendered pages: the administrator of a session cookie value, or null. */
 export async function pageIdentity(token: string | undefined) {
-  if (!token) return null;
+  if (!isWellFormedToken(token)) return null;
   const session = await resolveSession(consoleContext().prisma, token);
   return session?.identity ?? null;
 }

@@ -1,4 +1,4 @@
-import { readCookie } from '../auth/cookie';
+import { isWellFormedToken, readCookie } from '../auth/cookie';
 import type { AdminIdentity } from '../auth/admin-users';
 import { resolveSession } from '../auth/sessions';
 import type { HaPrisma } from '../db/prisma';
@@ -17,6 +17,7 @@ export type Access = 'admin' | 'global';
 export async function authenticate(cookieHeader: string | null, prisma: () => HaPrisma): Promise<AdminIdentity> {
   const token = readCookie(cookieHeader);
   if (!token) throw new UnauthenticatedError();
+  if (!isWellFormedToken(token)) throw new UnauthenticatedError('Your session cookie is not valid: sign in again.');
   const session = await resolveSession(prisma(), token);
   if (!session) throw new UnauthenticatedError('Your session has ended or expired: sign in again.');
   return session.identity;

@@ -29,7 +29,12 @@ export class NotificationFeed {
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
-    if (!this.timer) this.schedule(0);
+    if (!this.timer) {
+      // After an idle spell, start from the newest row again: what arrived while nobody
+      // listened is not news to a tab that opens now (it sees it in the list and the count).
+      this.lastId = undefined;
+      this.schedule(0);
+    }
     return () => {
       this.listeners.delete(listener);
       if (this.listeners.size === 0 && this.timer) {
@@ -41,6 +46,12 @@ export class NotificationFeed {
 
   async unreadCount(): Promise<number> {
     return this.prisma.notification.count({ where: { readAt: null } });
+  }
+
+  /** Notifications after `id` (a reconnecting client's Last-Event-ID), oldest first, at most 50. */
+  async since(id: number): Promise<NotificationView[]> {
+    const rows = await this.prisma.notification.findMany({ where: { id: { gt: BigInt(id) } }, orderBy: { id: 'asc' }, take: 50 });
+    return rows.map(toNotificationView);
   }
 
   private schedule(ms: number) {

@@ -21,6 +21,7 @@ export const LAG_BUCKETS = [
   { label: '5–30 s', sql: 'rs.lagEvents > 0 AND rs.lagSeconds >= 5 AND rs.lagSeconds < 30' },
   { label: '30 s–5 min', sql: 'rs.lagEvents > 0 AND rs.lagSeconds >= 30 AND rs.lagSeconds < 300' },
   { label: '> 5 min', sql: 'rs.lagEvents > 0 AND rs.lagSeconds >= 300' },
+  { label: 'not reported', sql: 'rs.replicaId IS NULL' },
 ] as const;
 
 /**
@@ -41,7 +42,7 @@ export async function getOverview(ctx: HaContext): Promise<OverviewView> {
        WHERE 1 = 1${scope.sql} GROUP BY r.state, agentUp`, [fresh, ...scope.params]),
     ctx.db.query(
       `SELECT ${LAG_BUCKETS.map((b, i) => `SUM(CASE WHEN ${b.sql} THEN 1 ELSE 0 END) AS b${i}`).join(', ')}
-       FROM replica_status rs JOIN replica r ON r.id = rs.replicaId JOIN account a ON a.id = r.accountId
+       FROM replica r JOIN account a ON a.id = r.accountId LEFT JOIN replica_status rs ON rs.replicaId = r.id
        WHERE r.state = 'active'${scope.sql}`, scope.params),
   ]);
   const replicas: Record<ReplicaHealth, number> = { active: 0, initializing: 0, paused: 0, failed: 0, unavailable: 0, removing: 0 };

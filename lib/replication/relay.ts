@@ -1,6 +1,6 @@
 import type { Pool } from '../db/pool';
 import { FencedError, UnavailableError } from '../errors';
-import { EventProducer, partitionOf } from '../kafka';
+import { EVENTS_TOPIC, EventProducer, partitionOf } from '../kafka';
 import type { Logger } from '../log/logger';
 import { faultPoint } from '../mailstore/fault';
 import { markStale } from '../mailstore/mailbox-row';
@@ -10,7 +10,7 @@ import { confirmOwnership } from './relay-fence';
 import { deleteOutboxRows, readOutbox, type OutboxRow } from './outbox';
 import { markPublished, publishRows } from './relay-send';
 import { dropAlreadyPublished } from './recovery';
-import { ensurePositions } from './relay-positions';
+import { advancePositions, ensurePositions, readPositions } from './relay-positions';
 import { failedWaiter, RelayWaiters, type PublishWaiter } from './relay-waiters';
 
 export interface RelayDeps {
@@ -23,6 +23,8 @@ export interface RelayDeps {
   publishTimeoutMs: number;
   batchSize?: number;
   idlePollMs?: number;
+  /** How often an idle relay moves relay_position to the partitions' ends (default 30 s). */
+  positionRefreshMs?: number;
 }
 
 export interface RelayStats {
@@ -54,6 +56,7 @@ export class OutboxRelay implements NodeComponent {
   private producer?: { handles: KafkaHandles; producer: EventProducer };
   private recoveryNeeded = true;
   private failures = 0;
+  private positionsRefreshedAt = 0;
   private wakeRequested = false;
   private sleeper?: { resolve(): void; byWriters: boolean };
   private readonly onKafkaChange = () => this.kick();
@@ -151,7 +154,10 @@ export class OutboxRelay implements NodeComponent {
       this.recoveryNeeded = false;
     }
     const rows = await readOutbox(db, this.deps.batchSize ?? 500);
-    if (rows.length === 0) return false;
+    if (rows.length === 0) {
+      await this.refreshPositionsWhenIdle(h);
+      return false;
+    }
     const { send, discard } = this.split(rows);
     if (discard.length) await this.discard(discard);
     if (send.length === 0) return true;
@@ -177,6 +183,19 @@ export class OutboxRelay implements NodeComponent {
     this.stats.published += send.length;
     this.stats.batches++;
     return true;
+  }
+
+  /**
+   * With the outbox empty and no send in flight (this loop is the only sender), everything this
+   * node published is below each partition's end: moving relay_position there keeps a later
+   * recovery scan short even for partitions it has not written to for a long time.
+   */
+  private async refreshPositionsWhenIdle(h: KafkaHandles) {
+    if (Date.now() - this.positionsRefreshedAt < (this.deps.positionRefreshMs ?? 30_000)) return;
+    this.positionsRefreshedAt = Date.now();
+    const hwm = await h.admin.highWatermarks(EVENTS_TOPIC);
+    const known = await readPositions(this.deps.db);
+    await advancePositions(this.deps.db, new Map([...known.keys()].filter((p) => hwm.has(p)).map((p) => [p, hwm.get(p)! - 1])));
   }
 
   /** Rows of accounts this mailstore no longer owns at the row's epoch are never published. */

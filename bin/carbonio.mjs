@@ -4,4 +4,7 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { main } = await import('../lib/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+process.exitCode = code;
+// main() closes its database pools; should a library keep a handle open, do not hang the shell.
+setTimeout(() => process.exit(code), 3000).unref();

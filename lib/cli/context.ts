@@ -1,7 +1,8 @@
 import os from 'node:os';
 import pino from 'pino';
 import { haDbUrl } from '../config/targets';
-import { createHaContext, type HaContextHandle } from '../ha/context';
+import type { HaContextHandle } from '../ha/context';
+import { loadCore } from './load-core';
 
 /**
  * The core context of one CLI run, opened on first use (help needs no database) and closed
@@ -14,6 +15,7 @@ export class LazyContext {
   async get(): Promise<HaContextHandle> {
     if (!this.handle) {
       const log = pino({ name: 'carbonio-cli', level: process.env.CARBONIO_LOG_LEVEL ?? 'error' }, pino.destination(2));
+      const { createHaContext } = await loadCore();
       this.handle = createHaContext({
         haDbUrl: haDbUrl(),
         actor: { email: `cli:${os.userInfo().username}`, role: 'cli', origin: 'cli' },

@@ -51,9 +51,9 @@ export function globalHelp(namespaces: Namespace[]): string {
 }
 
 const CODE_MEANING: Record<keyof typeof EXIT_CODES, string> = {
-  internal: 'internal error; or, with --sync or monitor, the operation ended failed or partial',
-  invalid_input: 'invalid input (bad or missing parameter, unknown or wildcard account, distribution list, unreadable or empty input file): nothing changed',
-  not_found: 'not found (unknown destination mailstore, account or operation): nothing changed',
+  internal: 'internal error; or a negative result: with --sync or monitor the operation ended failed or partial, verify found a difference',
+  invalid_input: 'invalid input (bad, unknown or missing parameter, wildcard or unknown account, distribution list, unknown destination, unreadable or empty input file): nothing changed',
+  not_found: 'not found (unknown operation or mailstore host): nothing changed',
   conflict: 'conflict with the current state (e.g. the replica already exists): nothing changed',
   license_exceeded: 'the HA licence would be exceeded: nothing changed',
   unavailable: 'a dependency is unreachable (Kafka brokers, database, mailstore node)',

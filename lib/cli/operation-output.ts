@@ -1,0 +1,55 @@
+import { TimeoutError } from '../errors';
+import type { OperationDetail, OperationRef } from '../schemas/views';
+import { isEnded, renderOperationDetail, renderOperationRef } from './format/operation';
+import { ProgressReporter } from './progress';
+import type { CliRun } from './spec';
+import { loadCore } from './load-core';
+
+/** Exit code when an awaited operation ends failed or partial (documented in docs/cli.md). */
+export const OPERATION_FAILED_EXIT = 1;
+
+/**
+ * Prints what a command that started an operation answers. With --sync, waits for the end with
+ * live progress, then prints the per-account results; the exit code says whether it succeeded.
+ */
+export async function reportStartedOperation(run: CliRun, ref: OperationRef, duplicates: string[] = []): Promise<number> {
+  const merged = { ...ref, duplicates: [...new Set([...ref.duplicates, ...duplicates])] };
+  if (!run.flags.sync) {
+    await run.io.out(run.flags.json ? JSON.stringify(merged) + '\n' : renderOperationRef(merged, { sync: false }));
+    return 0;
+  }
+  if (!run.flags.json) await run.io.out(renderOperationRef(merged, { sync: true }) + '\n');
+  return followOperation(run, ref.operationId);
+}
+
+/** Waits for an operation (monitor, --sync) showing progress; prints the final detail. */
+export async function followOperation(run: CliRun, operationId: string): Promise<number> {
+  const core = await loadCore();
+  const ctx = await run.context();
+  const sink = run.flags.json
+    ? { write: run.io.err, tty: run.io.errIsTTY, columns: run.io.columns }
+    : { write: run.io.out, tty: run.io.outIsTTY, columns: run.io.columns };
+  const progress = new ProgressReporter(sink);
+  let detail: OperationDetail = await core.getOperation(ctx, operationId);
+  if (!isEnded(detail)) {
+    await progress.update(detail);
+    try {
+      detail = await core.waitForOperation(ctx, operationId, {
+        onProgress: (op) => void progress.update(op),
+        timeoutMs: run.flags.timeoutSeconds ? run.flags.timeoutSeconds * 1000 : 7 * 24 * 3600 * 1000,
+      });
+    } catch (err) {
+      await progress.finish();
+      if (err instanceof TimeoutError) {
+        throw new TimeoutError(`stopped waiting after ${run.flags.timeoutSeconds} s; operation ${operationId} keeps running: carbonio ha monitor ${operationId}`);
+      }
+      throw err;
+    }
+    await progress.update(detail);
+    await progress.finish();
+  }
+  await run.io.out(run.flags.json ? JSON.stringify(detail) + '\n' : renderOperationDetail(detail));
+  if (detail.state === 'succeeded') return 0;
+  await run.io.err(`error: operation ${operationId} ended ${detail.state}: ${detail.failed} of ${detail.total} accounts failed${detail.message ? ` (${detail.message})` : ''}\n`);
+  return OPERATION_FAILED_EXIT;
+}

@@ -86,7 +86,8 @@ it('npm run traffic: the script runs, prints its counts, and refuses bad argumen
   const run = promisify(execFile);
   const { stdout } = await run('npx', ['tsx', 'scripts/traffic.ts', '--accounts', a.name, '--rate', '20', '--seconds', '2', '--acked-log', file, '--quiet'], { cwd: projectRoot(), env: env.childEnv() });
   const counts = JSON.parse(stdout);
-  expect(counts.acked).toBeGreaterThan(10);
+  expect(counts.acked).toBeGreaterThan(0);
+  expect(counts.attempted).toBe(counts.acked + counts.failed);
   expect(readLog(file)).toHaveLength(counts.acked);
   const bad = await run('npx', ['tsx', 'scripts/traffic.ts', '--accounts', 'john*@x.test', '--rate', '-1'], { cwd: projectRoot(), env: env.childEnv() }).catch((e) => e);
   expect(bad.code).toBe(2);

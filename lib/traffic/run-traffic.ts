@@ -105,12 +105,12 @@ function percentiles(xs: number[]) {
 
 async function runOne(acct: TrafficAccount, counts: TrafficCounts, acked: AckedLog, log: Logger, latencies: number[]) {
   acct.inFlight++;
+  counts.attempted++;
   let action = 'bootstrap';
   try {
     const { api, host } = await acct.ready();
     const op = chooseOp(acct.model);
     action = op.action;
-    counts.attempted++;
     const t0 = performance.now();
     const r = await op.run(api, acct.accountId, acct.model, Math.random);
     latencies.push(performance.now() - t0);

@@ -26,7 +26,7 @@ try {
     generatedAccounts: Number(process.env.CARBONIO_DEMO_ACCOUNTS ?? 5000),
     log: say,
   });
-  const seeded = await seedDemo(stack, { log: say });
+  const seeded = await seedDemo(stack, { log: say, trafficRate: Number(process.env.CARBONIO_DEMO_TRAFFIC ?? 5) });
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

@@ -24,7 +24,10 @@ export class EventProducer {
   constructor(kafka: Kafka, private readonly numPartitions: () => number, private readonly timeoutMs: number) {
     // No retry limit: kafkajs keeps an idempotent producer's retries unbounded (bounding them may
     // reorder or duplicate); the caller's wait is bounded by withTimeout instead.
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+    this.producer = kafka.producer({
+      idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner,
+      retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 100, maxRetryTime: 1000 },
+    });
   }
 
   async connect() {

@@ -31,7 +31,7 @@ export class Registration implements NodeComponent {
           update: { kind: v.kind, path: v.path, centralized: v.centralized },
         });
       }
-    });
+    }, { maxWait: 15_000, timeout: 30_000 }); // a loaded machine must not fail a node's start
     await this.beat();
     this.timer = setInterval(() => void this.beat().catch((err) => this.log.warn({ err: String(err) }, 'heartbeat failed')), c.heartbeatIntervalMs);
   }

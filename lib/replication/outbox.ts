@@ -19,12 +19,14 @@ export async function insertOutboxEvent(conn: Queryable, e: Envelope): Promise<n
 }
 
 /**
- * The oldest rows, in insertion order. A row is inserted while its mailbox row is locked, so one
- * account's rows are in seq order; rows still uncommitted are invisible and come in a later pass.
+ * The oldest rows, in insertion order, leaving out `exclude` (rows published whose delete is
+ * still queued). A row is inserted while its mailbox row is locked, so one account's rows are
+ * in seq order; rows still uncommitted are invisible and come in a later pass.
  */
-export async function readOutbox(db: Queryable, limit: number): Promise<OutboxRow[]> {
-  const rows: { id: number; account_id: string; seq: number; epoch: number; payload: string }[] = await db.query(
-    'SELECT id, account_id, seq, epoch, payload FROM outbox ORDER BY id LIMIT ?', [limit]);
+export async function readOutbox(db: Queryable, limit: number, exclude: ReadonlySet<number> = new Set()): Promise<OutboxRow[]> {
+  const rows: { id: number; account_id: string; seq: number; epoch: number; payload: string }[] = exclude.size
+    ? await db.query('SELECT id, account_id, seq, epoch, payload FROM outbox WHERE id NOT IN (?) ORDER BY id LIMIT ?', [[...exclude], limit])
+    : await db.query('SELECT id, account_id, seq, epoch, payload FROM outbox ORDER BY id LIMIT ?', [limit]);
   return rows.map((r) => ({ id: Number(r.id), accountId: r.account_id, seq: Number(r.seq), epoch: Number(r.epoch), payload: r.payload }));
 }
 

@@ -17,38 +17,40 @@ export interface RecoveryResult {
  * never published and go out in order. Positions then move to the end of what was read.
  */
 export async function dropAlreadyPublished(db: Queryable, kafka: Kafka, admin: KafkaAdmin, partitionCount: number, log: Logger): Promise<RecoveryResult> {
-  const rows: { id: number; account_id: string; tx_id: string }[] = await db.query(
-    "SELECT id, account_id, JSON_VALUE(payload, '$.txId') AS tx_id FROM outbox ORDER BY id");
-  if (rows.length === 0) return { alreadyPublished: 0, partitionsScanned: 0 };
-  const byPartition = new Map<number, Map<string, number>>();
-  for (const r of rows) {
-    const p = partitionOf(r.account_id, partitionCount);
-    if (!byPartition.has(p)) byPartition.set(p, new Map());
-    byPartition.get(p)!.set(r.tx_id, Number(r.id));
-  }
+  const accounts: { account_id: string }[] = await db.query('SELECT DISTINCT account_id FROM outbox');
+  if (accounts.length === 0) return { alreadyPublished: 0, partitionsScanned: 0 };
   const positions = await readPositions(db);
   const hwm = await admin.highWatermarks(EVENTS_TOPIC);
-  const accounts = new Set(rows.map((r) => r.account_id));
-  const found: number[] = [];
-  const scannedTo = new Map<number, number>();
-  let scanned = 0;
-  for (const [p, txIds] of byPartition) {
+  // Only partitions this node published to (a position exists) and that grew since.
+  const toScan = new Map<number, { from: number; to: number }>();
+  const accountsToCheck = new Set<string>();
+  for (const { account_id } of accounts) {
+    const p = partitionOf(account_id, partitionCount);
     const last = positions.get(p);
     const end = hwm.get(p) ?? 0;
-    // No position: this node never published to p (positions are written before the first send).
     if (last === undefined || end <= last + 1) continue;
-    scanned++;
-    const records = await readPartitionRange(kafka, EVENTS_TOPIC, p, last + 1, end, 30_000);
+    toScan.set(p, { from: last + 1, to: end });
+    accountsToCheck.add(account_id);
+  }
+  if (toScan.size === 0) return { alreadyPublished: 0, partitionsScanned: 0 };
+  const rows: { id: number; tx_id: string }[] = await db.query(
+    "SELECT id, JSON_VALUE(payload, '$.txId') AS tx_id FROM outbox WHERE account_id IN (?)", [[...accountsToCheck]]);
+  const byTxId = new Map(rows.map((r) => [r.tx_id, Number(r.id)]));
+  const found: number[] = [];
+  const scannedTo = new Map<number, number>();
+  for (const [p, range] of toScan) {
+    const records = await readPartitionRange(kafka, EVENTS_TOPIC, p, range.from, range.to, 30_000);
     for (const rec of records) {
-      if (!accounts.has(rec.headers[ACCOUNT_HEADER] ?? '') || !rec.value) continue;
+      if (!accountsToCheck.has(rec.headers[ACCOUNT_HEADER] ?? '') || !rec.value) continue;
       const txId = (JSON.parse(rec.value.toString('utf8')) as { txId?: string }).txId;
-      const id = txId ? txIds.get(txId) : undefined;
+      const id = txId ? byTxId.get(txId) : undefined;
       if (id !== undefined) found.push(id);
     }
-    scannedTo.set(p, end - 1);
+    scannedTo.set(p, range.to - 1);
   }
+  // Delete first: positions may only move past events whose rows are gone.
   await deleteOutboxRows(db, found);
   await advancePositions(db, scannedTo);
-  if (found.length || scanned) log.info({ alreadyPublished: found.length, partitionsScanned: scanned, leftover: rows.length - found.length }, 'publisher recovery: outbox checked against the topic');
-  return { alreadyPublished: found.length, partitionsScanned: scanned };
+  log.info({ alreadyPublished: found.length, partitionsScanned: toScan.size, leftover: rows.length - found.length }, 'publisher recovery: outbox checked against the topic');
+  return { alreadyPublished: found.length, partitionsScanned: toScan.size };
 }

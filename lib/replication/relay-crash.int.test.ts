@@ -62,7 +62,7 @@ async function crashAndRestart(host: string, fault: FaultPoint) {
   await stopTree(second.child);
 }
 
-describe('crash recovery of the publisher (SIGKILL, restart)', () => {
+describe.concurrent('crash recovery of the publisher (SIGKILL, restart)', () => {
   it('killed between commit and publish: the event is published once, in order, after the restart', async () => {
     await crashAndRestart('mbox1.src-crash.test', 'exit-after-commit');
   });

@@ -8,7 +8,8 @@ import type { NodeComponent } from '../node/component';
 import type { KafkaHandles } from '../node/kafka-link';
 import { confirmOwnership } from './relay-fence';
 import { deleteOutboxRows, readOutbox, type OutboxRow } from './outbox';
-import { markPublished, publishRows } from './relay-send';
+import { PublishedRowsCleanup } from './relay-cleanup';
+import { publishRows } from './relay-send';
 import { dropAlreadyPublished } from './recovery';
 import { advancePositions, ensurePositions, readPositions } from './relay-positions';
 import { failedWaiter, RelayWaiters, type PublishWaiter } from './relay-waiters';
@@ -60,8 +61,11 @@ export class OutboxRelay implements NodeComponent {
   private wakeRequested = false;
   private sleeper?: { resolve(): void; byWriters: boolean };
   private readonly onKafkaChange = () => this.kick();
+  private readonly cleanup: PublishedRowsCleanup;
 
-  constructor(private readonly deps: RelayDeps) {}
+  constructor(private readonly deps: RelayDeps) {
+    this.cleanup = new PublishedRowsCleanup(deps.db, deps.log, () => (this.recoveryNeeded = true));
+  }
 
   get isRunning() {
     return this.running;
@@ -107,6 +111,7 @@ export class OutboxRelay implements NodeComponent {
     this.deps.kafka.off('change', this.onKafkaChange);
     this.sleeper?.resolve();
     await this.loop;
+    await this.cleanup.drain();
     this.waiters.rejectAll(() => new UnavailableError(`The publisher of ${this.deps.host} stopped before Kafka acknowledged this change: it is stored but not acknowledged, and is published when the HA module runs again.`));
     await this.dropProducer();
   }
@@ -148,21 +153,25 @@ export class OutboxRelay implements NodeComponent {
     const h = this.deps.kafka.handles();
     if (!h) throw new UnavailableError('No Kafka brokers are configured (carbonio config set global brokers "host:9092,...")');
     const producer = await this.producerFor(h);
+    const batchSize = this.deps.batchSize ?? 500;
     if (this.recoveryNeeded) {
+      await this.cleanup.drain();
       const r = await dropAlreadyPublished(db, h.kafka, h.admin, h.partitions, log);
       this.stats.alreadyPublished += r.alreadyPublished;
+      this.cleanup.reset();
       this.recoveryNeeded = false;
     }
-    const rows = await readOutbox(db, this.deps.batchSize ?? 500);
+    if (this.cleanup.pendingIds.size > 2 * batchSize) await this.cleanup.drain();
+    const rows = await readOutbox(db, batchSize, this.cleanup.pendingIds);
     if (rows.length === 0) {
-      await this.refreshPositionsWhenIdle(h);
+      if (this.cleanup.pendingIds.size === 0) await this.refreshPositionsWhenIdle(h);
       return false;
     }
     const { send, discard } = this.split(rows);
     if (discard.length) await this.discard(discard);
     if (send.length === 0) return true;
     await ensurePositions(db, h.admin, [...new Set(send.map((r) => partitionOf(r.accountId, h.partitions)))], this.positionsKnown);
-    this.recoveryNeeded = true; // until the rows are deleted, a failure leaves their fate uncertain
+    this.recoveryNeeded = true; // until Kafka answers, a failure leaves the rows' fate uncertain
     const acks = await publishRows(producer, send).catch(async (err) => {
       await this.dropProducer();
       throw err;
@@ -178,8 +187,8 @@ export class OutboxRelay implements NodeComponent {
       log.warn({ accounts: fenced }, 'writes published but refused by the fence check: the accounts moved or were fenced; mailboxes now stale');
     }
     send.forEach((row, i) => this.waiters.settle(row.id, verdicts.get(row.id) ?? acks[i]));
-    await markPublished(db, send, acks);
-    this.recoveryNeeded = false;
+    this.cleanup.queue(send, acks);
+    this.recoveryNeeded = this.cleanup.failed;
     this.stats.published += send.length;
     this.stats.batches++;
     return true;

@@ -28,7 +28,7 @@ export interface TestEnv {
   log: Logger;
   mailstoreDbUrl(host: string): string;
   startNode(host: string, opts?: { factories?: ComponentFactory[]; config?: Partial<NodeConfigInput> }): Promise<MailstoreNode>;
-  spawnNode(host: string, opts?: { port?: number; centralized?: boolean; env?: Record<string, string> }): Promise<{ child: ChildProcess; apiUrl: string }>;
+  spawnNode(host: string, opts?: { port?: number; centralized?: boolean; env?: Record<string, string | undefined> }): Promise<{ child: ChildProcess; apiUrl: string }>;
   /** Environment for child processes (nodes, the CLI) so they find this env's databases. */
   childEnv(): NodeJS.ProcessEnv;
   cleanup(): Promise<void>;

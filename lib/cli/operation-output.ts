@@ -31,8 +31,8 @@ export async function followOperation(run: CliRun, operationId: string): Promise
     : { write: run.io.out, tty: run.io.outIsTTY, columns: run.io.columns };
   const progress = new ProgressReporter(sink);
   let detail: OperationDetail = await core.getOperation(ctx, operationId);
+  await progress.update(detail);
   if (!isEnded(detail)) {
-    await progress.update(detail);
     try {
       detail = await core.waitForOperation(ctx, operationId, {
         onProgress: (op) => void progress.update(op),
@@ -46,8 +46,8 @@ export async function followOperation(run: CliRun, operationId: string): Promise
       throw err;
     }
     await progress.update(detail);
-    await progress.finish();
   }
+  await progress.finish();
   await run.io.out(run.flags.json ? JSON.stringify(detail) + '\n' : renderOperationDetail(detail));
   if (detail.state === 'succeeded') return 0;
   await run.io.err(`error: operation ${operationId} ended ${detail.state}: ${detail.failed} of ${detail.total} accounts failed${detail.message ? ` (${detail.message})` : ''}\n`);

@@ -1,6 +1,7 @@
 import { mailboxComponents } from '../mailstore/component';
 import { replicationComponents } from '../replication/agent-components';
 import type { ComponentFactory } from './node';
+import { staleSweepComponents } from './stale-sweep';
 
 /**
  * The parts of a full mailstore node, in start order (stopped in reverse). Each factory
@@ -9,4 +10,5 @@ import type { ComponentFactory } from './node';
 export const defaultComponents: ComponentFactory[] = [
   mailboxComponents, // mailbox service + publishing sync + publisher relay (lib/mailstore, lib/replication)
   replicationComponents, // replica agent, snapshot taker, status reporter, verify endpoints, operation worker (lib/replication, lib/ha/operations)
+  staleSweepComponents, // mailboxes of accounts promoted away turn stale (lib/node/stale-sweep.ts)
 ];

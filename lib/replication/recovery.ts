@@ -16,7 +16,7 @@ export interface RecoveryResult {
  * the high-water mark and deletes the rows whose txId is already there. The remaining rows were
  * never published and go out in order. Positions then move to the end of what was read.
  */
-export async function dropAlreadyPublished(db: Queryable, kafka: Kafka, admin: KafkaAdmin, partitionCount: number, log: Logger): Promise<RecoveryResult> {
+export async function dropAlreadyPublished(db: Queryable, kafka: Kafka, admin: KafkaAdmin, partitionCount: number, log: Logger, readTimeoutMs = 30_000): Promise<RecoveryResult> {
   const accounts: { account_id: string }[] = await db.query('SELECT DISTINCT account_id FROM outbox');
   if (accounts.length === 0) return { alreadyPublished: 0, partitionsScanned: 0 };
   const positions = await readPositions(db);
@@ -39,7 +39,7 @@ export async function dropAlreadyPublished(db: Queryable, kafka: Kafka, admin: K
   const found: number[] = [];
   const scannedTo = new Map<number, number>();
   for (const [p, range] of toScan) {
-    const records = await readPartitionRange(kafka, EVENTS_TOPIC, p, range.from, range.to, 30_000);
+    const records = await readPartitionRange(kafka, EVENTS_TOPIC, p, range.from, range.to, readTimeoutMs);
     for (const rec of records) {
       if (!accountsToCheck.has(rec.headers[ACCOUNT_HEADER] ?? '') || !rec.value) continue;
       const txId = (JSON.parse(rec.value.toString('utf8')) as { txId?: string }).txId;

@@ -156,7 +156,8 @@ export class OutboxRelay implements NodeComponent {
     const batchSize = this.deps.batchSize ?? 500;
     if (this.recoveryNeeded) {
       await this.cleanup.drain();
-      const r = await dropAlreadyPublished(db, h.kafka, h.admin, h.partitions, log);
+      // Reading a partition joins a throw-away consumer group: give a slow cluster more time on each retry.
+      const r = await dropAlreadyPublished(db, h.kafka, h.admin, h.partitions, log, 30_000 * Math.min(4, 1 + this.failures));
       this.stats.alreadyPublished += r.alreadyPublished;
       this.cleanup.reset();
       this.recoveryNeeded = false;

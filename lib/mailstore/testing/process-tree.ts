@@ -1,39 +1,50 @@
-import { execFileSync } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-
-/** Every descendant pid of a process, deepest first (`npx tsx` leaves two levels below it). */
-export function descendants(pid: number): number[] {
-  let children: number[] = [];
-  try {
-    children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).split('\n').map((s) => Number(s.trim())).filter(Boolean);
-  } catch {
-    return [];
-  }
-  return children.flatMap((c) => [...descendants(c), c]);
-}
+import { spawn, type ChildProcess } from 'node:child_process';
+import { projectRoot } from '../../config/paths';
 
 /**
- * Signals a spawned node and every process under it, then waits until the top one exited:
- * signalling only `npx` leaves the real node process running.
+ * Starts a mailstore node as one process (`node --import tsx bin/mailstore-node.ts`, no npx in
+ * between, so a SIGKILL of the node is the death of the child) in its own process group, which
+ * the test can stop as a whole. The child is pushed to `track` before start-up completes, so
+ * even a node that never became ready is stopped.
  */
-export async function stopTree(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 15_000): Promise<void> {
+export async function spawnNodeGroup(host: string, env: NodeJS.ProcessEnv, track: ChildProcess[], timeoutMs = 90_000): Promise<{ child: ChildProcess; apiUrl: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/mailstore-node.ts', '--host', host, '--port', '0', '--centralized', 'true'], {
+    cwd: projectRoot(), env, stdio: ['ignore', 'pipe', 'inherit'], detached: true,
+  });
+  track.push(child);
+  const apiUrl = await new Promise<string>((resolve, reject) => {
+    let buf = '';
+    const timer = setTimeout(() => reject(new Error(`node ${host} did not start within ${timeoutMs} ms`)), timeoutMs);
+    child.stdout!.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const line = buf.split('\n').find((l) => l.includes('"ready":true'));
+      if (line) {
+        clearTimeout(timer);
+        resolve(JSON.parse(line).apiUrl);
+      }
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`node ${host} exited during start-up (${code ?? signal})`));
+    });
+  });
+  return { child, apiUrl };
+}
+
+export const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+
+/** Signals the child's whole process group and waits (bounded) until the child exited. */
+export async function stopGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 15_000): Promise<void> {
   if (!child.pid) return;
-  const pids = [...descendants(child.pid), child.pid];
-  const done = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r()));
-  for (const pid of pids) {
+  const kill = (sig: NodeJS.Signals) => {
     try {
-      process.kill(pid, signal);
+      process.kill(-child.pid!, sig);
     } catch {
-      // already gone
+      // the group is gone
     }
-  }
-  const timer = new Promise<void>((r) => setTimeout(r, timeoutMs).unref());
-  await Promise.race([done, timer]);
-  for (const pid of pids) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // exited cleanly
-    }
-  }
+  };
+  kill(signal);
+  await Promise.race([exited(child), new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+  kill('SIGKILL');
 }

@@ -55,16 +55,19 @@ export async function addAccounts(db: Pool, accounts: FixtureAccount[]): Promise
       const id = randomUUID();
       ids.set(a.name, id);
       acc.push([id, a.name, domains.get(a.name.split('@')[1]), a.mailHost, a.kind ?? 'account', a.paused ? 1 : 0]);
-      if (a.status) status.push([id, a.mailHost, a.status.mailboxId, a.status.sequence, a.status.itemId]);
+      const maxLag = (k: 'lagEvents' | 'lagSeconds') => Math.max(0, ...a.replicas.map((r) => r[k] ?? 0));
+      if (a.status) status.push([id, a.mailHost, a.status.mailboxId, a.status.sequence, a.status.itemId, maxLag('lagEvents'), maxLag('lagSeconds')]);
     }
     await db.batch('INSERT INTO account (id, name, domainId, mailHost, kind, haPaused) VALUES (?, ?, ?, ?, ?, ?)', acc);
-    if (status.length) await db.batch('INSERT INTO account_status (accountId, mailHost, mailboxId, sequence, itemId, updatedAt) VALUES (?, ?, ?, ?, ?, NOW(3))', status);
+    if (status.length) {
+      await db.batch('INSERT INTO account_status (accountId, mailHost, mailboxId, sequence, itemId, maxLagEvents, maxLagSeconds, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, NOW(3))', status);
+    }
     const reps = chunk.flatMap((a) => a.replicas.map((r) => ({ accountId: ids.get(a.name)!, r })));
     if (reps.length === 0) continue;
-    await db.batch('INSERT INTO replica (accountId, destination, priority, state) VALUES (?, ?, ?, ?)', reps.map(({ accountId, r }) => [accountId, r.destination, r.priority, r.state]));
-    const rows: { id: number; accountId: string; destination: string }[] = await db.query(
-      'SELECT id, accountId, destination FROM replica WHERE accountId IN (?)', [[...new Set(reps.map((x) => x.accountId))]]);
-    const idOf = new Map(rows.map((r) => [`${r.accountId}/${r.destination}`, r.id]));
+    const [{ next }] = await db.query('SELECT COALESCE(MAX(id), 0) + 1 AS next FROM replica');
+    const idOf = new Map(reps.map(({ accountId, r }, k) => [`${accountId}/${r.destination}`, Number(next) + k]));
+    await db.batch('INSERT INTO replica (id, accountId, destination, priority, state) VALUES (?, ?, ?, ?, ?)',
+      reps.map(({ accountId, r }) => [idOf.get(`${accountId}/${r.destination}`), accountId, r.destination, r.priority, r.state]));
     const withStatus = reps.filter(({ r }) => r.sequence !== undefined);
     if (withStatus.length) {
       await db.batch(

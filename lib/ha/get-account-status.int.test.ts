@@ -23,7 +23,7 @@ beforeAll(async () => {
     { name: 'u2@a.rep-st.test', mailHost: M1, paused: true, status: { mailboxId: 12, sequence: 40, itemId: 300 }, replicas: [
       { destination: M2, priority: 5, state: 'paused', sequence: 30, itemId: 290, lagEvents: 10, lagSeconds: 2 }] },
     { name: 'u3@b.rep-st.test', mailHost: M2, status: { mailboxId: 13, sequence: 7, itemId: 256 }, replicas: [
-      { destination: M1, priority: 10, state: 'initializing', sequence: 0, lagEvents: 7 }] },
+      { destination: M1, priority: 10, state: 'initializing', sequence: 0, lagEvents: 6 }] },
     { name: 'u4@b.rep-st.test', mailHost: M2, status: { mailboxId: 14, sequence: 70, itemId: 400 }, replicas: [
       { destination: M1, priority: 10, state: 'active', sequence: 63, itemId: 400, lagEvents: 7, lagSeconds: 3.5 }] },
     { name: 'u5@b.rep-st.test', mailHost: M1, status: { mailboxId: 15, sequence: 9, itemId: 260 }, replicas: [

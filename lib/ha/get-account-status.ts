@@ -2,7 +2,7 @@ import { ForbiddenError, ValidationError } from '../errors';
 import { GetAccountStatusInput, type GetAccountStatusQuery } from '../schemas/commands';
 import type { AccountStatusPage, AccountStatusView, ReplicaState, ReplicaStatusView } from '../schemas/views';
 import type { HaContext } from './context';
-import { ALIVE_SECONDS, orderBy, statusFilter } from './get-account-status-sql';
+import { ALIVE_SECONDS, countSql, filterParts, pageSql } from './get-account-status-sql';
 import { readableDomains } from './operations/access';
 import { parseCommandInput } from './operations/input';
 import { nameProblem } from './resolve-accounts';
@@ -43,13 +43,8 @@ function parseQuery(input: GetAccountStatusInput): GetAccountStatusQuery {
 type AccountRow = { id: string; name: string; mailHost: string; haPaused: number; mailboxId: number | null; sequence: number | null; itemId: number | null; updatedAt: Date | null };
 
 async function readPage(ctx: HaContext, q: GetAccountStatusQuery, live: Liveness, domainIds: number[] | null, page: { offset: number; limit: number; afterName?: string }) {
-  const f = statusFilter(q, domainIds, [...live.agentsAlive]);
-  const keyset = page.afterName !== undefined ? ' AND a.name > ?' : '';
-  const rows: AccountRow[] = await ctx.db.query(
-    `SELECT a.id, a.name, a.mailHost, a.haPaused, s.mailboxId, s.sequence, s.itemId, s.updatedAt
-       FROM account a LEFT JOIN account_status s ON s.accountId = a.id
-      WHERE ${f.where}${keyset} ORDER BY ${orderBy(q)} LIMIT ? OFFSET ?`,
-    [...f.params, ...(page.afterName !== undefined ? [page.afterName] : []), page.limit, page.offset]);
+  const { sql, params } = pageSql(q, filterParts(q, domainIds, [...live.agentsAlive]), page);
+  const rows: AccountRow[] = await ctx.db.query(sql, params);
   return toViews(ctx, rows, live);
 }
 
@@ -76,7 +71,7 @@ async function toViews(ctx: HaContext, rows: AccountRow[], live: Liveness): Prom
   }
   return rows.map((a) => ({
     accountId: a.id, accountName: a.name, accountMailHost: a.mailHost, paused: Boolean(Number(a.haPaused)),
-    mailboxId: a.mailboxId == null ? null : Number(a.mailboxId), sequence: Number(a.sequence ?? 0), itemId: Number(a.itemId ?? 0),
+    mailboxId: a.mailboxId ? Number(a.mailboxId) : null, sequence: Number(a.sequence ?? 0), itemId: Number(a.itemId ?? 0),
     updatedAt: a.updatedAt ? a.updatedAt.toISOString() : null, replicas: byAccount.get(a.id) ?? [],
   }));
 }
@@ -90,9 +85,9 @@ export async function getAccountStatus(ctx: HaContext, input: GetAccountStatusIn
   const q = parseQuery(input);
   const readAt = new Date();
   const [live, domainIds] = await Promise.all([liveness(ctx), domainScope(ctx, q)]);
-  const f = statusFilter(q, domainIds, [...live.agentsAlive]);
+  const count = countSql(filterParts(q, domainIds, [...live.agentsAlive]));
   const [[{ total }], accounts] = await Promise.all([
-    ctx.db.query(`SELECT COUNT(*) AS total FROM account a WHERE ${f.where}`, f.params) as Promise<{ total: number }[]>,
+    ctx.db.query(count.sql, count.params) as Promise<{ total: number }[]>,
     readPage(ctx, q, live, domainIds, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize }),
   ]);
   return { total: Number(total), page: q.page, pageSize: q.pageSize, accounts, readAt: readAt.toISOString() };

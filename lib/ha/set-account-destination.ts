@@ -48,6 +48,11 @@ export async function setAccountDestination(ctx: HaContext, input: SetAccountDes
           params: { destination: parsed.destination, priority: parsed.priority, accounts: accounts.length, duplicates: duplicates.length },
           items: accounts.map((a) => ({ accountId: a.id, accountName: a.name, destination: parsed.destination })),
         });
+        // Every replicated account has a status row from the start (sorting by lag reads it); its source fills it in.
+        const placeholders = accounts.map((a) => [a.id, a.mailHost]);
+        for (let i = 0; i < placeholders.length; i += 5000) {
+          await conn.batch('INSERT IGNORE INTO account_status (accountId, mailHost, mailboxId, sequence, itemId, updatedAt) VALUES (?, ?, 0, 0, 0, NOW(3))', placeholders.slice(i, i + 5000));
+        }
         await recordTopologyChangeSql(conn, ids);
       });
     } catch (err) {

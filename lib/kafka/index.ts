@@ -6,6 +6,7 @@ export { EventConsumer, type IncomingBatch, type IncomingRecord, type BatchHandl
 export { KafkaAdmin, type TopicSpec } from './admin';
 export { checkBrokers, type BrokerCheck } from './broker-check';
 export { readPartitionRange } from './reader';
+export { startNewGroupAtEnd } from './group-start';
 export { partitionOf } from './partition';
 export { EVENTS_TOPIC, DLQ_TOPIC, ACCOUNT_HEADER, EVENT_OP_HEADER, agentGroupId } from './topics';
 export { KafkaSettingsSchema, parseBrokerList, securityFromEnv, type KafkaSettings, type KafkaSettingsInput } from './settings';

@@ -5,7 +5,7 @@ import { createHaContext, type HaContextHandle } from '../ha/context';
 import { setAccountDestination, verifyAccount, waitForOperation } from '../ha';
 import { runTraffic } from '../traffic/run-traffic';
 import { createTestEnv, type TestEnv } from '../../tests/support/test-env';
-import { createAccounts, killTree, waitFor } from './agent-test-env';
+import { createAccounts, resetAgentGroups, killTree, waitFor } from './agent-test-env';
 
 // The destination runs as a child process that SIGKILLs itself inside a batch (before or after
 // the database commit, CARBONIO_AGENT_FAULT); restarted, it must end equal to the source.
@@ -19,6 +19,7 @@ const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   env = await createTestEnv('rep_kill');
+  await resetAgentGroups(env.brokers, env.prefix, [SRC, DST]);
   await env.startNode(SRC);
   await env.prisma.license.create({ data: { module: 'ZxHA', quantity: 10 } });
   ha = createHaContext({ haDbUrl: env.haDbUrl, actor: { email: 'admin@rep-kill.test', role: 'global_admin', origin: 'cli' }, log: env.log });

@@ -5,7 +5,7 @@ import { getAccountStatus, restartReplicas, setAccountDestination, verifyAccount
 import { ACCOUNT_HEADER, createKafka, DLQ_TOPIC, EVENTS_TOPIC, EventProducer, KafkaAdmin, readPartitionRange, type Kafka } from '../kafka';
 import { runTraffic } from '../traffic/run-traffic';
 import { createTestEnv, type TestEnv } from '../../tests/support/test-env';
-import { createAccounts, waitFor } from './agent-test-env';
+import { createAccounts, resetAgentGroups, waitFor } from './agent-test-env';
 import { DLQ_REASON_HEADER, type DeadLetter } from './dlq';
 import { encodeEvent } from './codec';
 
@@ -22,6 +22,7 @@ let ids: string[];
 
 beforeAll(async () => {
   env = await createTestEnv('rep_dlq');
+  await resetAgentGroups(env.brokers, env.prefix, [SRC, DST]);
   await env.startNode(SRC);
   await env.startNode(DST);
   await env.prisma.license.create({ data: { module: 'ZxHA', quantity: 10 } });

@@ -4,7 +4,7 @@ import { createHaContext, type HaContextHandle } from '../ha/context';
 import { getAccountStatus, getOperation, listNotifications, pauseReplicas, removeAccountDestination, restartReplicas, setAccountDestination, verifyAccount, waitForOperation } from '../ha';
 import { runTraffic } from '../traffic/run-traffic';
 import { createTestEnv, type TestEnv } from '../../tests/support/test-env';
-import { createAccounts, waitFor } from './agent-test-env';
+import { createAccounts, resetAgentGroups, waitFor } from './agent-test-env';
 
 // The whole path on real Kafka and MariaDB: full nodes (mailbox service, publisher, agent,
 // snapshot taker, status reporter, operation worker), the real commands and the traffic generator.
@@ -19,6 +19,7 @@ let ids: string[] = [];
 
 beforeAll(async () => {
   env = await createTestEnv('rep_flow', { verbose: process.env.REP_VERBOSE === '1' });
+  await resetAgentGroups(env.brokers, env.prefix, [SRC, DST]);
   await env.startNode(SRC);
   await env.startNode(DST);
   await env.prisma.license.create({ data: { module: 'ZxHA', quantity: 10 } });

@@ -7,6 +7,7 @@ import { markAgentReady, markReplicaFailed, markReplicasActive, requestReinit } 
 import { createReplicaMailbox } from '../mailstore/provision';
 import { deleteReplicaMailbox } from './agent-replica-mailbox';
 import { dropAllHeld } from './pending';
+import { refreshMaxLag } from './status-reporter-lag';
 
 interface HeldReplica {
   id: number;
@@ -31,14 +32,17 @@ interface LocalState {
 export class ReplicaLifecycle {
   constructor(private readonly db: Pool, private readonly haDb: Pool, private readonly host: string, private readonly log: Logger) {}
 
-  /** Reconciles the given accounts, or every replica that may need an action when none given. */
-  async reconcile(accountIds?: string[]) {
+  /**
+   * Reconciles the given accounts, or every replica that may need an action when none given.
+   * `canPrepare` is false until the agent consumes: a replica is announced ready only then.
+   */
+  async reconcile(accountIds?: string[], canPrepare = true) {
     const replicas = await this.readReplicas(accountIds);
     const locals = await this.readLocal(accountIds ?? replicas.map((r) => r.accountId));
     const localById = new Map(locals.map((l) => [l.account_id, l]));
     for (const r of replicas) {
       try {
-        await this.reconcileOne(r, localById.get(r.accountId));
+        await this.reconcileOne(r, localById.get(r.accountId), canPrepare);
       } catch (err) {
         this.log.warn({ err: String(err), accountId: r.accountId }, 'replica lifecycle action failed; will retry');
       }
@@ -72,9 +76,9 @@ export class ReplicaLifecycle {
     return out;
   }
 
-  private async reconcileOne(r: HeldReplica, local: LocalState | undefined) {
+  private async reconcileOne(r: HeldReplica, local: LocalState | undefined, canPrepare: boolean) {
     if (r.state === 'removing') return this.remove(r);
-    if (r.snapshotState === 'pending' && !r.agentReadyAt) return this.prepare(r);
+    if (r.snapshotState === 'pending' && !r.agentReadyAt) return canPrepare ? this.prepare(r) : undefined;
     if (!local) return;
     const pausedHere = Number(local.paused) === 1;
     if (r.state === 'paused' && !pausedHere) return this.setPaused(r.accountId, true);
@@ -138,7 +142,10 @@ export class ReplicaLifecycle {
       await conn.query('DELETE FROM lag_sample WHERE replicaId = ?', [r.id]);
       const res = (await conn.query("DELETE FROM replica WHERE id = ? AND state = 'removing'", [r.id])) as { affectedRows: number };
       if (res.affectedRows > 0) await recordTopologyChangeSql(conn, [r.accountId]);
+      // The last replica gone: the account is no longer listed by getAccountStatus.
+      await conn.query('DELETE FROM account_status WHERE accountId = ? AND NOT EXISTS (SELECT 1 FROM replica r WHERE r.accountId = ?)', [r.accountId, r.accountId]);
     });
+    await refreshMaxLag(this.haDb, [r.accountId]);
     this.log.info({ accountId: r.accountId, items: deleted }, 'replica removed');
   }
 }

@@ -3,7 +3,7 @@ import { createPool, type Pool } from '../db/pool';
 import { createTestEnv, type TestEnv } from '../../tests/support/test-env';
 import type { MailstoreNode } from '../node/node';
 import { ReplicaAgent } from './agent';
-import { addReplica, createAccounts, waitFor } from './agent-test-env';
+import { addReplica, createAccounts, resetAgentGroups, waitFor } from './agent-test-env';
 import { FakeSource } from './agent-test-kit';
 import { computeDigest } from './digest';
 import { SnapshotTaker } from './snapshot-taker';
@@ -17,6 +17,7 @@ let dstDb: Pool;
 
 beforeAll(async () => {
   env = await createTestEnv('rep_snap');
+  await resetAgentGroups(env.brokers, env.prefix, [SRC, DST]);
   src = await env.startNode(SRC, { factories: [(ctx) => [new SnapshotTaker(ctx, { chunkRows: 500 })]] });
   await env.startNode(DST, { factories: [(ctx) => [new ReplicaAgent(ctx)]] });
   srcDb = createPool(env.mailstoreDbUrl(SRC));

@@ -4,6 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { HaPrisma } from '../db/prisma';
 import { recordTopologyChange } from '../ha/topology-change';
+import { agentGroupId, createKafka, KafkaAdmin } from '../kafka';
+import { silentLogger } from '../log/logger';
 
 export async function createAccounts(prisma: HaPrisma, mailHost: string, names: string[], kind: 'account' | 'distribution_list' = 'account') {
   const out: { id: string; name: string }[] = [];
@@ -58,5 +60,18 @@ export function killTree(pid: number | undefined, signal: NodeJS.Signals = 'SIGT
     } catch {
       // already gone
     }
+  }
+}
+
+/**
+ * Deletes the agent consumer groups of these hosts in this test's namespace: the shared test
+ * Kafka keeps a group's offsets across runs, and a rerun would otherwise resume from them.
+ */
+export async function resetAgentGroups(brokers: string[], prefix: string, hosts: string[]) {
+  const admin = new KafkaAdmin(createKafka({ brokers }, silentLogger));
+  try {
+    for (const h of hosts) await admin.deleteGroup(agentGroupId(h, prefix.replace(/_+$/, '')));
+  } finally {
+    await admin.disconnect();
   }
 }

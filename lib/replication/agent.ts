@@ -1,4 +1,4 @@
-import { agentGroupId, EVENTS_TOPIC, EventConsumer, type IncomingBatch, type BatchHandlerContext } from '../kafka';
+import { agentGroupId, EVENTS_TOPIC, EventConsumer, startNewGroupAtEnd, type IncomingBatch, type BatchHandlerContext } from '../kafka';
 import type { NodeComponent } from '../node/component';
 import type { NodeContext } from '../node/node';
 import { AgentBatchHandler, type AgentStats } from './agent-batch';
@@ -61,12 +61,12 @@ export class ReplicaAgent implements NodeComponent {
 
   private readonly onTopologyChange = (ids: string[]) => {
     const mine = ids.filter((id) => this.ctx.topology.replicaHere(id));
-    if (mine.length && this.running) void this.mutex.run(() => this.lifecycle.reconcile(mine)).catch((err) => this.ctx.log.warn({ err: String(err) }, 'replica lifecycle failed'));
+    if (mine.length && this.running) void this.mutex.run(() => this.lifecycle.reconcile(mine, this.connected)).catch((err) => this.ctx.log.warn({ err: String(err) }, 'replica lifecycle failed'));
   };
 
   private async reconcile() {
     if (!this.running) return;
-    await this.mutex.run(() => this.lifecycle.reconcile()).catch((err) => this.ctx.log.warn({ err: String(err) }, 'replica lifecycle failed'));
+    await this.mutex.run(() => this.lifecycle.reconcile(undefined, this.connected)).catch((err) => this.ctx.log.warn({ err: String(err) }, 'replica lifecycle failed'));
   }
 
   private connect(): Promise<void> {
@@ -86,10 +86,12 @@ export class ReplicaAgent implements NodeComponent {
       this.scheduleReconnect();
     });
     try {
+      if (await startNewGroupAtEnd(h.kafka, this.groupId, EVENTS_TOPIC)) this.ctx.log.info({ group: this.groupId }, 'new agent group starts at the end of the stream');
       await consumer.start(EVENTS_TOPIC, (batch: IncomingBatch, hctx: BatchHandlerContext) => this.mutex.run(() => this.handler.handle(batch, hctx)));
       this.connected = true;
       this.attempt = 0;
       this.ctx.log.info({ group: this.groupId }, 'agent consuming');
+      void this.reconcile(); // replicas waiting to be prepared can be announced now
     } catch (err) {
       this.ctx.log.warn({ err: String(err) }, 'the agent cannot join its consumer group yet');
       this.scheduleReconnect();

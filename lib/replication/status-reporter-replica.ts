@@ -3,6 +3,7 @@ import type { Topology } from '../node/topology';
 import { displayPhase, isConsistent, toPosition, type ReplicaPosition } from './apply-position';
 import { markReplicaFailed, markReplicasActive, requestReinit } from './agent-ha-state';
 import { REINIT_PREFIX } from './apply-account';
+import { refreshMaxLag } from './status-reporter-lag';
 
 /**
  * Lag of a replica against its source's last report: events not applied yet, and the span of
@@ -99,6 +100,7 @@ export class ReplicaStatus {
           return [r.replicaId, r.accountId, this.host, r.mailboxId, r.sequence, r.itemId, lag.sourceSequence, lag.events, lag.seconds, r.lastAppliedAt,
             r.canConnectToKafka ? 1 : 0, r.lastError?.slice(0, 4000) ?? null, r.phase];
         }));
+      await refreshMaxLag(this.haDb, chunk.map((r) => r.accountId));
     }
   }
 

@@ -1,5 +1,6 @@
 import type { Pool } from '../db/pool';
 import type { Topology } from '../node/topology';
+import { refreshMaxLag } from './status-reporter-lag';
 
 interface SourceRow {
   accountId: string;
@@ -19,6 +20,7 @@ interface SourceRow {
 export class SourceStatus {
   private readonly sent = new Map<string, string>();
   private lastConfirm = 0;
+  private confirms = 0;
   private lastSample = 0;
   private lagging = new Set<number>();
 
@@ -68,18 +70,28 @@ export class SourceStatus {
            lagSeconds = IF(sequence >= ?, 0, GREATEST(0, TIMESTAMPDIFF(MICROSECOND, COALESCE(lastAppliedAt, ?), ?) / 1000000))
          WHERE accountId = ?`,
         chunk.map((r) => [r.sequence, r.sequence, r.sequence, r.lastChangeAt, r.lastChangeAt ?? new Date(), r.accountId]));
+      await refreshMaxLag(this.haDb, chunk.map((r) => r.accountId));
     }
   }
 
-  /** Re-confirms unchanged rows and drops rows of accounts no longer protected here. */
+  /**
+   * Re-confirms unchanged rows; drops the rows of accounts left without any replica (here, and
+   * now and then anywhere: an account promoted away from a dead node), so that account_status
+   * holds exactly the replicated accounts (getAccountStatus counts them there).
+   */
   private async confirmAndPrune(protectedIds: Set<string>) {
     await this.haDb.query('UPDATE account_status SET updatedAt = NOW(3) WHERE mailHost = ? AND updatedAt < NOW(3) - INTERVAL 5 SECOND', [this.host]);
     const mine: { accountId: string }[] = await this.haDb.query('SELECT accountId FROM account_status WHERE mailHost = ?', [this.host]);
     const gone = mine.map((r) => r.accountId).filter((id) => !protectedIds.has(id));
     for (let i = 0; i < gone.length; i += 2000) {
-      await this.haDb.query('DELETE FROM account_status WHERE mailHost = ? AND accountId IN (?)', [this.host, gone.slice(i, i + 2000)]);
+      await this.haDb.query(
+        'DELETE FROM account_status WHERE mailHost = ? AND accountId IN (?) AND NOT EXISTS (SELECT 1 FROM replica r WHERE r.accountId = account_status.accountId)',
+        [this.host, gone.slice(i, i + 2000)]);
     }
     for (const id of gone) this.sent.delete(id);
+    if (++this.confirms % 10 === 1) {
+      await this.haDb.query('DELETE FROM account_status WHERE NOT EXISTS (SELECT 1 FROM replica r WHERE r.accountId = account_status.accountId)');
+    }
   }
 
   /** One lag_sample per lagging replica per interval (and one zero when it recovers), for the lag chart. */

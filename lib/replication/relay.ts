@@ -78,7 +78,7 @@ export class OutboxRelay implements NodeComponent {
       return failedWaiter(new UnavailableError(`Change ${event.seq} of account ${event.accountId} is stored on ${host} but not replicated: the HA module (publisher) is stopped. It is not acknowledged; it will be published when the module starts.`));
     }
     return this.waiters.expect(event.outboxId, publishTimeoutMs, () => new UnavailableError(
-      `Change ${event.seq} of account ${event.accountId} is stored on ${host} but not replicated: Kafka did not acknowledge it within ${publishTimeoutMs} ms (${this.stats.lastError ?? 'no answer'}). It is not acknowledged; it stays in the outbox and is published in order when Kafka is reachable.`,
+      `Change ${event.seq} of account ${event.accountId} is stored on ${host} but not replicated: Kafka did not acknowledge it within ${publishTimeoutMs} ms (${this.failures > 0 ? this.stats.lastError : 'no answer yet'}). It is not acknowledged; it stays in the outbox and is published in order when Kafka is reachable.`,
     ));
   }
 

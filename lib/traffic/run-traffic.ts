@@ -97,6 +97,17 @@ function nextFree(accounts: TrafficAccount[], turn: number, perAccount: number):
   return -1;
 }
 
+const SAMPLE_SIZE = 10_000;
+
+/** Reservoir sampling: a long run (the demo's background traffic) keeps a bounded sample. */
+function sample(into: number[], value: number, seen: number) {
+  if (into.length < SAMPLE_SIZE) into.push(value);
+  else {
+    const i = Math.floor(Math.random() * (seen + 1));
+    if (i < SAMPLE_SIZE) into[i] = value;
+  }
+}
+
 function percentiles(xs: number[]) {
   const s = [...xs].sort((a, b) => a - b);
   const at = (q: number) => (s.length ? Math.round(s[Math.min(s.length - 1, Math.floor(q * s.length))] * 10) / 10 : 0);
@@ -113,7 +124,7 @@ async function runOne(acct: TrafficAccount, counts: TrafficCounts, acked: AckedL
     action = op.action;
     const t0 = performance.now();
     const r = await op.run(api, acct.accountId, acct.model, Math.random);
-    latencies.push(performance.now() - t0);
+    sample(latencies, performance.now() - t0, counts.acked);
     counts.acked++;
     if (r.replicated) counts.replicated++;
     counts.byAction[action] = (counts.byAction[action] ?? 0) + 1;

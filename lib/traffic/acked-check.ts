@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { AckedLine } from './acked-log';
 
 const DELETING = new Set(['deleteItems', 'deleteFolder', 'emptyFolder']);
 
+/** The lines logged so far (none before the first acknowledgement creates the file). */
 export function readAckedLog(file: string): AckedLine[] {
+  if (!existsSync(file)) return [];
   return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as AckedLine);
 }
 

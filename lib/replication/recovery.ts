@@ -42,7 +42,7 @@ export async function dropAlreadyPublished(db: Queryable, kafka: Kafka, admin: K
     const records = await readPartitionRange(kafka, EVENTS_TOPIC, p, range.from, range.to, readTimeoutMs);
     for (const rec of records) {
       if (!accountsToCheck.has(rec.headers[ACCOUNT_HEADER] ?? '') || !rec.value) continue;
-      const txId = (JSON.parse(rec.value.toString('utf8')) as { txId?: string }).txId;
+      const txId = txIdOfRecord(rec.value);
       const id = txId ? byTxId.get(txId) : undefined;
       if (id !== undefined) found.push(id);
     }
@@ -53,4 +53,14 @@ export async function dropAlreadyPublished(db: Queryable, kafka: Kafka, admin: K
   await advancePositions(db, scannedTo);
   log.info({ alreadyPublished: found.length, partitionsScanned: toScan.size, leftover: rows.length - found.length }, 'publisher recovery: outbox checked against the topic');
   return { alreadyPublished: found.length, partitionsScanned: toScan.size };
+}
+
+/** The txId of a record's envelope; undefined for a record that is not one (never fatal here). */
+function txIdOfRecord(value: Buffer): string | undefined {
+  try {
+    const v = JSON.parse(value.toString('utf8')) as { txId?: unknown };
+    return typeof v.txId === 'string' ? v.txId : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,7 +1,7 @@
 import type { Conn } from '../db/pool';
 import { ChangeCoalescer } from './apply-coalesce';
 import { wipeMailboxRows, writeChanges } from './apply-write';
-import type { ReplicaPosition } from './apply-position';
+import { isConsistent, type ReplicaPosition } from './apply-position';
 import { decodeEvent } from './codec';
 import { type Envelope, isMailboxEvent, type MailboxEnvelope } from './envelope';
 import { dropHeldUpTo, holdEvents, type PendingEvent, readHeld } from './pending';
@@ -51,7 +51,8 @@ export class AccountApplier {
   readonly outcome: AccountOutcome;
 
   constructor(private readonly conn: Conn, private readonly host: string, readonly position: ReplicaPosition) {
-    this.acc = new ChangeCoalescer(position.accountId, position.mailboxId);
+    // A consistent replica holds exactly the source's items up to its item_id_checkpoint: newer ids are plain inserts.
+    this.acc = new ChangeCoalescer(position.accountId, position.mailboxId, isConsistent(position) && !position.paused ? position.itemCheckpoint ?? null : null);
     this.outcome = { accountId: position.accountId, applied: 0, held: 0, skipped: 0, poison: [], snapshotEnded: false, consistent: false };
   }
 

@@ -12,7 +12,11 @@ export class ChangeCoalescer {
   checkpoints: { seq: number; values: MailboxCheckpoints; force: boolean } | null = null;
   events = 0;
 
-  constructor(readonly accountId: string, readonly mailboxId: number) {}
+  /**
+   * @param newAbove item ids above this cannot exist in the replica yet (it was consistent at the
+   * source's item_id_checkpoint when the batch began): their rows are plain INSERTs. null: unknown.
+   */
+  constructor(readonly accountId: string, readonly mailboxId: number, readonly newAbove: number | null = null) {}
 
   upsert(rows: ItemRow[]) {
     for (const r of rows) this.items.set(r.id, r);
@@ -41,9 +45,15 @@ export class ChangeCoalescer {
     return out;
   }
 
-  upsertRows(): ItemRow[] {
-    const out: ItemRow[] = [];
-    for (const row of this.items.values()) if (row !== null) out.push(row);
-    return out;
+  /** Final rows that may replace an existing row, and rows of items that cannot exist yet. */
+  upsertRows(): { replace: ItemRow[]; insert: ItemRow[] } {
+    const replace: ItemRow[] = [];
+    const insert: ItemRow[] = [];
+    for (const row of this.items.values()) {
+      if (row === null) continue;
+      if (this.newAbove !== null && row.id > this.newAbove) insert.push(row);
+      else replace.push(row);
+    }
+    return { replace, insert };
   }
 }

@@ -24,6 +24,8 @@ export interface ReplicaPosition {
   consistentSeq: number | null;
   lastEventTs: Date | null;
   lastError: string | null;
+  /** The replica mailbox's item_id_checkpoint when the position was locked (not stored here). */
+  itemCheckpoint?: number;
 }
 
 const COLUMNS = 'account_id, mailbox_id, phase, paused, applied_seq, epoch, snapshot_id, snapshot_seq, snapshot_items, consistent_seq, last_event_ts, last_error';
@@ -43,15 +45,18 @@ export function toPosition(r: Record<string, unknown>): ReplicaPosition {
     consistentSeq: r.consistent_seq === null || r.consistent_seq === undefined ? null : Number(r.consistent_seq),
     lastEventTs: (r.last_event_ts as Date | null) ?? null,
     lastError: (r.last_error as string | null) ?? null,
+    itemCheckpoint: r.m_item_checkpoint === undefined || r.m_item_checkpoint === null ? undefined : Number(r.m_item_checkpoint),
   };
 }
 
-/** Reads and locks the positions of these accounts until the transaction ends. */
+/** Reads and locks the positions of these accounts (and their replica mailboxes) until the transaction ends. */
 export async function lockPositions(conn: Queryable, accountIds: string[]): Promise<Map<string, ReplicaPosition>> {
   const out = new Map<string, ReplicaPosition>();
   if (accountIds.length === 0) return out;
+  const cols = COLUMNS.split(', ').map((c) => `p.${c}`).join(', ');
   const rows: Record<string, unknown>[] = await conn.query(
-    `SELECT ${COLUMNS} FROM replica_position WHERE account_id IN (?) ORDER BY account_id FOR UPDATE`, [accountIds]);
+    `SELECT ${cols}, m.item_id_checkpoint AS m_item_checkpoint FROM replica_position p LEFT JOIN mailbox m ON m.id = p.mailbox_id
+      WHERE p.account_id IN (?) ORDER BY p.account_id FOR UPDATE`, [accountIds]);
   for (const r of rows) out.set(String(r.account_id), toPosition(r));
   return out;
 }

@@ -10,6 +10,7 @@ const COLS = ITEM_COLUMNS.map((c) => `\`${c}\``).join(', ');
  * so the end state equals the source (docs/replication.md, "Why REPLACE").
  */
 const REPLACE_ITEM = `REPLACE INTO mail_item (mailbox_id, ${COLS}) VALUES (?, ${ITEM_COLUMNS.map(() => '?').join(', ')})`;
+const INSERT_ITEM = `INSERT INTO mail_item (mailbox_id, ${COLS}) VALUES (?, ${ITEM_COLUMNS.map(() => '?').join(', ')})`;
 const DELETE_ITEM = 'DELETE FROM mail_item WHERE mailbox_id = ? AND id = ?';
 const REPLACE_TOMBSTONE = 'REPLACE INTO tombstone (mailbox_id, sequence, date, type, ids) VALUES (?, ?, ?, ?, ?)';
 const CHECKPOINTS = `UPDATE mailbox SET item_id_checkpoint = ?, change_checkpoint = ?, size_checkpoint = ?, contact_count = ?,
@@ -29,16 +30,20 @@ async function run(conn: Conn, sql: string, rows: unknown[][]) {
 
 /**
  * Writes the net changes of several replica mailboxes with one batched statement per kind:
- * deletions first, then the final rows, tombstones and checkpoints.
+ * deletions first, then the final rows of existing items, then new items (plain INSERT, the
+ * cheap path of a consistent replica), tombstones and checkpoints.
  */
 export async function writeChanges(conn: Conn, sets: ChangeCoalescer[], lastChangeAt?: Map<string, Date | null>) {
   const deletes: unknown[][] = [];
   const rows: unknown[][] = [];
+  const inserts: unknown[][] = [];
   const tombstones: unknown[][] = [];
   const checkpoints: unknown[][] = [];
   for (const s of sets) {
     for (const id of s.deletedIds()) deletes.push([s.mailboxId, id]);
-    for (const r of s.upsertRows()) rows.push(itemParams(s.mailboxId, r));
+    const { replace, insert } = s.upsertRows();
+    for (const r of replace) rows.push(itemParams(s.mailboxId, r));
+    for (const r of insert) inserts.push(itemParams(s.mailboxId, r));
     for (const t of s.tombstones.values()) tombstones.push([s.mailboxId, t.sequence, t.date, t.type, t.ids]);
     if (s.checkpoints) {
       const c = s.checkpoints.values;
@@ -48,6 +53,8 @@ export async function writeChanges(conn: Conn, sets: ChangeCoalescer[], lastChan
   }
   await run(conn, DELETE_ITEM, deletes);
   await run(conn, REPLACE_ITEM, rows);
+  // New items last: every row they could collide with on (folder, name) has its final value by now.
+  await run(conn, INSERT_ITEM, inserts);
   await run(conn, REPLACE_TOMBSTONE, tombstones);
   await run(conn, CHECKPOINTS, checkpoints);
 }

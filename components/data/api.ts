@@ -35,6 +35,13 @@ export function withQuery(path: string, query?: Query): string {
   return s ? `${path}?${s}` : path;
 }
 
+let redirectOnUnauthenticated = true;
+
+/** Signing out: the 401s of queries still in flight must not send the page to sign-in with a "next". */
+export function stopSignInRedirects() {
+  redirectOnUnauthenticated = false;
+}
+
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
@@ -56,7 +63,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     json = undefined;
   }
   if (!res.ok) {
-    if (res.status === 401 && typeof window !== 'undefined' && !path.startsWith('/api/auth/')) {
+    if (res.status === 401 && redirectOnUnauthenticated && typeof window !== 'undefined' && !path.startsWith('/api/auth/')) {
       hardNavigate(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
     }
     const e = json?.error;

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { usePromotions } from '@/components/data/use-promotions';
-import { Badge } from '@/components/ui/badge';
+import { PromotionResultBadge } from '@/components/history/promotion-result';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pagination } from '@/components/ui/pagination';
@@ -35,7 +35,7 @@ export function HistoryView() {
                     <Td className="text-right tabular-nums">{formatDuration(p.durationMs)}</Td>
                     <Td className="text-right tabular-nums">{p.eventsDrained.toLocaleString()}</Td>
                     <Td className="max-w-xs whitespace-normal">
-                      <Badge tone={p.result === 'succeeded' || p.result === 'ok' ? 'green' : 'red'} dot>{p.result}</Badge>
+                      <PromotionResultBadge result={p.result} />
                       {p.message && <div className="mt-0.5 text-xs text-slate-500">{p.message}</div>}
                     </Td>
                     <Td>{p.actor}</Td>

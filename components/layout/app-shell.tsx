@@ -16,9 +16,9 @@ export function AppShell({ children }: { children: ReactNode }) {
   const isGlobal = useIsGlobalAdmin();
   const items = NAV.filter((n) => isGlobal || !n.globalOnly);
   return (
-    <div className="min-h-screen lg:pl-60">
+    <div className="min-h-screen lg:pl-56">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">Skip to content</a>
-      <aside className="fixed inset-y-0 left-0 z-30 hidden w-60 flex-col bg-slate-900 lg:flex">
+      <aside className="fixed inset-y-0 left-0 z-30 hidden w-56 flex-col bg-slate-900 lg:flex">
         <div className="flex h-14 items-center gap-2.5 border-b border-white/10 px-5">
           <span className="flex size-7 items-center justify-center rounded-md bg-indigo-500 text-white"><Icon name="shield" className="size-4.5" /></span>
           <div className="leading-tight">
@@ -56,7 +56,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <UserMenu />
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-[1600px] px-4 py-6 sm:px-6 lg:px-8">{children}</main>
+      <main id="main" className="mx-auto max-w-[1680px] px-4 py-6 sm:px-6">{children}</main>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { api } from '@/components/data/api';
+import { api, stopSignInRedirects } from '@/components/data/api';
 import { Icon } from '@/components/ui/icons';
 import { hardNavigate } from '@/components/ui/navigate';
 import { useIdentity } from './identity';
@@ -11,6 +11,7 @@ export function UserMenu() {
   const [busy, setBusy] = useState(false);
   const signOut = async () => {
     setBusy(true);
+    stopSignInRedirects();
     try {
       await api.post('/api/auth/logout');
     } catch {

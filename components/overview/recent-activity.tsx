@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useOperations } from '@/components/data/use-operations';
 import { usePromotions } from '@/components/data/use-promotions';
-import { Badge } from '@/components/ui/badge';
+import { PromotionResultBadge } from '@/components/history/promotion-result';
 import { Card, CardHeader } from '@/components/ui/card';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { Ago, formatDuration } from '@/components/ui/time';
@@ -52,7 +52,7 @@ export function RecentPromotions() {
                 <div className="text-xs text-slate-500">{p.fromHost} → {p.toHost ?? '—'} · <Ago iso={p.endedAt} /></div>
               </div>
               <span className="text-xs text-slate-500 tabular-nums">{formatDuration(p.durationMs)}</span>
-              <Badge tone={p.result === 'succeeded' || p.result === 'ok' ? 'green' : 'red'} dot>{p.result}</Badge>
+              <PromotionResultBadge result={p.result} />
             </li>
           ))}
         </ul>

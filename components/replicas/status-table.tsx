@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import type { AccountStatusView, ReplicaStatusView } from '@/lib/schemas/views';
 import type { StatusFilters } from '@/components/data/status-filters';
-import { Badge, StatusDot } from '@/components/ui/badge';
+import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
 import { SortTh, Table, Td, Th } from '@/components/ui/table';
 import { Ago, formatLagSeconds } from '@/components/ui/time';
@@ -36,7 +36,7 @@ export function StatusTable({ accounts, filters, onSort, selected, onToggle, onT
     <Table label="Replica status" className="max-h-[calc(100vh-260px)] overflow-y-auto">
       <thead>
         <tr>
-          <Th className="left-0 z-20 w-8">
+          <Th className="left-0 z-20 w-10 min-w-10">
             <input type="checkbox" aria-label="Select every account on this page" checked={allOn} onChange={(e) => onToggleAll(names, e.target.checked)} className="size-4 rounded border-slate-300 accent-indigo-600" />
           </Th>
           <SortTh label="Account" column="accountName" className="left-10 z-20 border-r border-r-slate-200" {...sortProps} />
@@ -46,7 +46,6 @@ export function StatusTable({ accounts, filters, onSort, selected, onToggle, onT
           <SortTh label="Destination" column="destination" className="border-l border-l-slate-200" {...sortProps} />
           <SortTh label="Priority" column="priority" align="right" {...sortProps} />
           <SortTh label="State" column="state" {...sortProps} />
-          <Th>Kafka</Th>
           <Th className="text-right">Replica position</Th>
           <SortTh label="Lag (events)" column="lagEvents" align="right" {...sortProps} />
           <SortTh label="Lag (time)" column="lagSeconds" align="right" {...sortProps} />
@@ -61,12 +60,12 @@ export function StatusTable({ accounts, filters, onSort, selected, onToggle, onT
             <tr key={`${a.accountId}-${r?.destination ?? 'none'}`} data-testid="status-row" data-account={a.accountName} className={cn('group', selected.has(a.accountName) && 'bg-indigo-50/40')}>
               {i === 0 && (
                 <>
-                  <Td rowSpan={span} className="sticky left-0 z-[1] bg-white">
+                  <Td rowSpan={span} className="sticky left-0 z-[1] w-10 min-w-10 bg-white">
                     <input type="checkbox" aria-label={`Select ${a.accountName}`} checked={selected.has(a.accountName)} onChange={() => onToggle(a.accountName)} className="size-4 rounded border-slate-300 accent-indigo-600" />
                   </Td>
                   <Td rowSpan={span} className="sticky left-10 z-[1] max-w-72 border-r border-r-slate-200 bg-white">
                     <Link href={`/accounts/${encodeURIComponent(a.accountName)}`} className="block truncate font-medium text-slate-900 hover:text-indigo-600">{a.accountName}</Link>
-                    <div className="font-mono text-[11px] text-slate-400">{a.accountId}</div>
+                    <div className="font-mono text-[11px] text-slate-400" title={a.accountId}>{a.accountId.slice(0, 8)}…</div>
                     {a.paused && <Badge tone="amber" className="mt-1">paused</Badge>}
                   </Td>
                   <Td rowSpan={span}>
@@ -81,11 +80,11 @@ export function StatusTable({ accounts, filters, onSort, selected, onToggle, onT
                 <>
                   <Td className="border-l border-l-slate-100 font-medium text-slate-800">{r.destination}</Td>
                   <Td className="text-right tabular-nums">{r.priority}</Td>
-                  <Td className="max-w-64">
+                  <Td className="max-w-56">
                     <ReplicaStateBadge state={r.state} available={r.available} />
-                    {r.lastError && <div className="mt-1 truncate text-[11px] text-rose-600" title={r.lastError}>{r.lastError}</div>}
+                    <div className={cn('mt-0.5 text-[11px]', r.canConnectToKafka ? 'text-slate-400' : 'text-rose-600')}>Kafka {r.canConnectToKafka ? 'connected' : 'not connected'}</div>
+                    {r.lastError && <div className="mt-0.5 truncate text-[11px] text-rose-600" title={r.lastError}>{r.lastError}</div>}
                   </Td>
-                  <Td><StatusDot ok={r.canConnectToKafka} label={r.canConnectToKafka ? 'connected' : 'no'} /></Td>
                   <Td className="text-right text-xs tabular-nums">
                     <div>seq. <span className="text-slate-900">{num(r.sequence)}</span> · item <span className="text-slate-900">{num(r.itemId)}</span></div>
                     <div className="text-[11px] text-slate-400">mailbox {num(r.mailboxId)}</div>
@@ -95,7 +94,7 @@ export function StatusTable({ accounts, filters, onSort, selected, onToggle, onT
                   <Td className="text-slate-500"><Ago iso={r.updatedAt} fallback="not reported" /></Td>
                 </>
               ) : (
-                <Td colSpan={8} className="border-l border-l-slate-100 text-slate-400">No replica</Td>
+                <Td colSpan={7} className="border-l border-l-slate-100 text-slate-400">No replica</Td>
               )}
             </tr>
           ));

@@ -4,21 +4,21 @@ import { cn } from './cn';
 export function Table({ children, label, className }: { children: ReactNode; label: string; className?: string }) {
   return (
     <div className={cn('overflow-x-auto', className)}>
-      <table className="min-w-full border-separate border-spacing-0 text-sm" aria-label={label}>{children}</table>
+      <table className="min-w-full border-separate border-spacing-0 text-[13px]" aria-label={label}>{children}</table>
     </div>
   );
 }
 
 export function Th({ className, children, ...rest }: ThHTMLAttributes<HTMLTableCellElement>) {
   return (
-    <th scope="col" className={cn('sticky top-0 z-10 border-b border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-semibold whitespace-nowrap text-slate-600', className)} {...rest}>
+    <th scope="col" className={cn('sticky top-0 z-10 border-b border-slate-200 bg-slate-50 px-2.5 py-2 text-left text-xs font-semibold whitespace-nowrap text-slate-600', className)} {...rest}>
       {children}
     </th>
   );
 }
 
 export function Td({ className, children, ...rest }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={cn('border-b border-slate-100 px-3 py-2 align-top whitespace-nowrap text-slate-700', className)} {...rest}>{children}</td>;
+  return <td className={cn('border-b border-slate-100 px-2.5 py-2 align-top whitespace-nowrap text-slate-700', className)} {...rest}>{children}</td>;
 }
 
 /** A column header that sorts: a real button, with aria-sort on the header cell. */

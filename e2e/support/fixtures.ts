@@ -40,3 +40,13 @@ export const test = base.extend<{ consoleErrors: string[]; adminPage: Page }>({
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true, caret: 'initial', animations: 'disabled' });
 }
+
+/**
+ * Chromium logs every non-2xx fetch as a console error. A spec that provokes an expected
+ * refusal (a wrong password, a lock-out, a validation error) drops exactly those lines.
+ */
+export function allowHttpErrors(errors: string[], ...statuses: number[]) {
+  const expected = statuses.map((s) => `the server responded with a status of ${s}`);
+  const kept = errors.filter((e) => !expected.some((x) => e.includes(x)));
+  errors.splice(0, errors.length, ...kept);
+}

@@ -40,7 +40,12 @@ export async function handleLogin(request: Request): Promise<Response> {
 export async function handleLogout(request: Request): Promise<Response> {
   const clear = { 'set-cookie': clearedSessionCookie(isHttps(request)) };
   try {
+    // A cross-site request may not even clear the cookie (no logout CSRF).
     assertSameOrigin(request);
+  } catch (err) {
+    return errorResponse(err, log);
+  }
+  try {
     const token = readCookie(request.headers.get('cookie'));
     if (!isWellFormedToken(token)) throw new UnauthenticatedError('You are not signed in.');
     const ctx = consoleContext();

@@ -17,7 +17,7 @@ describe('CSRF origin check', () => {
   });
 
   it('refuses a cross-site mutation, a scheme or port mismatch, and one with no origin at all', () => {
-    const bad = [
+    const bad: Record<string, string>[] = [
       { origin: 'https://evil.example', host: 'console.test:3000' },
       { origin: 'https://console.test:3000', host: 'console.test:3000' },
       { origin: 'http://console.test:3001', host: 'console.test:3000' },

@@ -10,13 +10,14 @@ import { StatusReporter } from './status-reporter';
 /**
  * The destination side and the control plane of a node: replica agent, snapshot taker (for the
  * accounts hosted here), status reporter, verify endpoints and the operation worker.
+ * CARBONIO_SNAPSHOT_CHUNK_ROWS sets the rows per snapshot chunk (default 2000).
  */
 export function replicationComponents(ctx: NodeContext): NodeComponent[] {
   registerReplicaHandlers();
   const agent = new ReplicaAgent(ctx);
   return [
     agent,
-    new SnapshotTaker(ctx),
+    new SnapshotTaker(ctx, { chunkRows: Number(process.env.CARBONIO_SNAPSHOT_CHUNK_ROWS) || undefined }),
     new StatusReporter(ctx, () => agent.canConnectToKafka()),
     new DigestRoutes(ctx),
     new OperationWorker(ctx),

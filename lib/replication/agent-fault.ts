@@ -4,9 +4,10 @@
  * reaches `<point>`:
  *   kill-before-commit   rows and positions written, database transaction not committed
  *   kill-after-commit    database committed, Kafka offsets not committed (the batch is redelivered)
+ *   kill-mid-snapshot    (source side) a snapshot chunk acknowledged by Kafka and its cursor recorded
  * Never set it in production: the process dies on purpose.
  */
-export type AgentFaultPoint = 'kill-before-commit' | 'kill-after-commit';
+export type AgentFaultPoint = 'kill-before-commit' | 'kill-after-commit' | 'kill-mid-snapshot';
 
 const reached = new Map<string, number>();
 

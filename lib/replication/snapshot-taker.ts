@@ -3,6 +3,7 @@ import { EVENTS_TOPIC, EventProducer } from '../kafka';
 import type { KafkaHandles } from '../node/kafka-link';
 import type { NodeComponent } from '../node/component';
 import type { NodeContext } from '../node/node';
+import { agentFault } from './agent-fault';
 import { backoffMs, sleep } from './agent-mutex';
 import { encodeEvent } from './codec';
 import { ENVELOPE_VERSION, type Envelope } from './envelope';
@@ -118,6 +119,7 @@ export class SnapshotTaker implements NodeComponent {
           items += part.rows.length;
           cursor = part.rows[part.rows.length - 1].id;
           if (!(await recordCursor(this.ctx.haDb, job.replicaId, snapshotId, { cursor, items, seq: head.seq }))) return undefined; // cancelled
+          agentFault('kill-mid-snapshot');
         }
       }
       await send({ op: 'SnapshotEnd', payload: { snapshotId, target, chunks, items } });

@@ -71,8 +71,9 @@ export async function createTestEnv(name: string, opts: { verbose?: boolean } = 
       return node;
     },
     async spawnNode(host, o = {}) {
-      const args = ['tsx', 'bin/mailstore-node.ts', '--host', host, '--port', String(o.port ?? 0), '--centralized', String(o.centralized ?? true)];
-      const child = spawn('npx', args, { cwd: projectRoot(), env: { ...childEnv(), ...o.env }, stdio: ['ignore', 'pipe', 'inherit'] });
+      // The node itself is the child (no npx in between), so a SIGKILL of the child kills the node.
+      const args = ['--import', 'tsx', 'bin/mailstore-node.ts', '--host', host, '--port', String(o.port ?? 0), '--centralized', String(o.centralized ?? true)];
+      const child = spawn(process.execPath, args, { cwd: projectRoot(), env: { ...childEnv(), ...o.env }, stdio: ['ignore', 'pipe', 'inherit'] });
       children.push(child);
       const apiUrl = await new Promise<string>((resolve, reject) => {
         let buf = '';

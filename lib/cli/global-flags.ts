@@ -3,7 +3,7 @@ import type { GlobalFlags } from './spec';
 
 export const GLOBAL_FLAGS = [
   { flag: '--json', description: 'machine-readable output (shapes in docs/cli.md); errors as {"error": {...}}' },
-  { flag: '--sync', description: 'wait until the started operation ends (progress bar on a terminal, plain lines otherwise)' },
+  { flag: '--sync', description: 'commands that start an operation: wait until it ends (progress bar on a terminal, plain lines otherwise); the others always answer when done' },
   { flag: '--timeout SECONDS', description: 'with --sync or monitor: stop waiting after SECONDS (the operation keeps running)' },
   { flag: '--help, -h', description: 'the help of the command (same as the word help)' },
 ] as const;

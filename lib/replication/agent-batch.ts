@@ -11,6 +11,7 @@ import { markReplicaFailed, markReplicasActive, requestReinit } from './agent-ha
 import { backoffMs, sleep } from './agent-mutex';
 import { decodeEvent } from './codec';
 import type { DeadLetterQueue } from './dlq';
+import { LatencyHistogram } from './latency-histogram';
 
 export interface AgentStats {
   batches: number;
@@ -20,6 +21,8 @@ export interface AgentStats {
   poison: number;
   /** Replication latency of applied events (commit here minus the source's commit), last 4096 samples, ms. */
   latencies: number[];
+  /** The same latencies since start, in a bounded cumulative histogram (GET /api/agent/stats). */
+  latency: LatencyHistogram;
   lastBatchAt: number | null;
 }
 
@@ -29,7 +32,7 @@ export interface AgentStats {
  * account (DLQ + failed replica) and reports the replicas' transitions to the HA database.
  */
 export class AgentBatchHandler {
-  readonly stats: AgentStats = { batches: 0, records: 0, applied: 0, held: 0, poison: 0, latencies: [], lastBatchAt: null };
+  readonly stats: AgentStats = { batches: 0, records: 0, applied: 0, held: 0, poison: 0, latencies: [], latency: new LatencyHistogram(), lastBatchAt: null };
 
   constructor(
     private readonly db: Pool,
@@ -79,6 +82,7 @@ export class AgentBatchHandler {
     const l = this.stats.latencies;
     if (l.length >= 4096) l.splice(0, l.length - 4095);
     l.push(ms);
+    this.stats.latency.record(ms);
   }
 
   /** One transaction for the batch; transient failures are retried, refused data is isolated. */

@@ -10,11 +10,16 @@ import { StatusReporter } from './status-reporter';
 /**
  * The destination side and the control plane of a node: replica agent, snapshot taker (for the
  * accounts hosted here), status reporter, verify endpoints and the operation worker.
- * CARBONIO_SNAPSHOT_CHUNK_ROWS sets the rows per snapshot chunk (default 2000).
+ * CARBONIO_SNAPSHOT_CHUNK_ROWS sets the rows per snapshot chunk (default 2000). GET /api/agent/stats
+ * answers the agent's counters and its replication-latency histogram (the benchmark reads it).
  */
 export function replicationComponents(ctx: NodeContext): NodeComponent[] {
   registerReplicaHandlers();
   const agent = new ReplicaAgent(ctx);
+  ctx.router.add('GET', '/api/agent/stats', async () => {
+    const { latencies: _recent, latency, ...counters } = agent.stats();
+    return { ...counters, latency: latency.snapshot() };
+  });
   return [
     agent,
     new SnapshotTaker(ctx, { chunkRows: Number(process.env.CARBONIO_SNAPSHOT_CHUNK_ROWS) || undefined }),

@@ -51,6 +51,13 @@ export async function main(argv: string[]) {
     };
     process.on('SIGTERM', () => void shutdown('SIGTERM'));
     process.on('SIGINT', () => void shutdown('SIGINT'));
+    // Started by a test or the demo stack: stop when that parent goes away, however it died
+    // (its end of our stdin closes), so no orphan node keeps consuming in a shared Kafka.
+    if (process.env.CARBONIO_EXIT_WITH_PARENT === '1') {
+      process.stdin.on('end', () => void shutdown('parent process gone'));
+      process.stdin.on('error', () => void shutdown('parent process gone'));
+      process.stdin.resume();
+    }
     // Tell a parent process (the stack) where the API listens.
     if (process.send) process.send({ ready: true, apiUrl: node.apiUrl });
     console.log(JSON.stringify({ ready: true, host: a.host, apiUrl: node.apiUrl }));

@@ -27,7 +27,7 @@ export async function startChild(o: {
 }): Promise<ManagedChild> {
   mkdirSync(path.dirname(o.logFile), { recursive: true });
   const out = createWriteStream(o.logFile, { flags: 'a' });
-  const child = spawn(o.cmd, o.args, { cwd: o.cwd, env: o.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(o.cmd, o.args, { cwd: o.cwd, env: { ...o.env, CARBONIO_EXIT_WITH_PARENT: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdout!.pipe(out, { end: false });
   child.stderr!.pipe(out, { end: false });
   await new Promise<void>((resolve, reject) => {

@@ -73,7 +73,7 @@ export async function createTestEnv(name: string, opts: { verbose?: boolean } = 
     async spawnNode(host, o = {}) {
       // The node itself is the child (no npx in between), so a SIGKILL of the child kills the node.
       const args = ['--import', 'tsx', 'bin/mailstore-node.ts', '--host', host, '--port', String(o.port ?? 0), '--centralized', String(o.centralized ?? true)];
-      const child = spawn(process.execPath, args, { cwd: projectRoot(), env: { ...childEnv(), ...o.env }, stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, args, { cwd: projectRoot(), env: { ...childEnv(), CARBONIO_EXIT_WITH_PARENT: '1', ...o.env }, stdio: ['pipe', 'pipe', 'inherit'] });
       children.push(child);
       const apiUrl = await new Promise<string>((resolve, reject) => {
         let buf = '';

@@ -9,7 +9,7 @@ import { isTransientApplyError } from './agent-errors';
 import { agentFault } from './agent-fault';
 import { markReplicaFailed, markReplicasActive, requestReinit } from './agent-ha-state';
 import { backoffMs, sleep } from './agent-mutex';
-import { decodeEvent } from './codec';
+import { decodeForApply } from './apply-decode';
 import type { DeadLetterQueue } from './dlq';
 import { LatencyHistogram } from './latency-histogram';
 
@@ -54,7 +54,7 @@ export class AgentBatchHandler {
       const raw = rec.value ? rec.value.toString('utf8') : '';
       const ev: IncomingEvent = { accountId, raw, partition: batch.partition, offset: rec.offset };
       try {
-        ev.envelope = decodeEvent(raw);
+        ev.envelope = decodeForApply(raw);
         if (ev.envelope.accountId !== accountId) ev.poison = `the envelope's accountId ${ev.envelope.accountId} differs from the record's account ${accountId}`;
       } catch (err) {
         ev.poison = (err as Error).message;

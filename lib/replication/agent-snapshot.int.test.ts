@@ -113,7 +113,8 @@ it('resumes a snapshot after its source is SIGKILLed mid-way, from the last ackn
       const cut = await env.prisma.replica.findFirstOrThrow({ where: { accountId: acc.id } });
       expect(cut).toMatchObject({ snapshotState: 'running', state: 'initializing' });
       expect(cut.snapshotCursor).toBeGreaterThan(255);
-      expect(cut.snapshotItems).toBe(300);
+      expect(cut.snapshotItems).toBeGreaterThanOrEqual(300);
+      expect(cut.snapshotItems).toBeLessThan(1500);
       children.push((await spawnSource()).child);
       expect((await waitForOperation(ha, ref.operationId, { timeoutMs: 120_000 })).state).toBe('succeeded');
       const done = await env.prisma.replica.findFirstOrThrow({ where: { accountId: acc.id } });

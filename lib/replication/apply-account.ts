@@ -2,7 +2,7 @@ import type { Conn } from '../db/pool';
 import { ChangeCoalescer } from './apply-coalesce';
 import { wipeMailboxRows, writeChanges } from './apply-write';
 import { isConsistent, type ReplicaPosition } from './apply-position';
-import { decodeEvent } from './codec';
+import { decodeForApply } from './apply-decode';
 import { type Envelope, isMailboxEvent, type MailboxEnvelope } from './envelope';
 import { dropHeldUpTo, holdEvents, type PendingEvent, readHeld } from './pending';
 
@@ -146,7 +146,7 @@ export class AccountApplier {
       for (const h of page) {
         let e: Envelope;
         try {
-          e = decodeEvent(h.payload);
+          e = decodeForApply(h.payload);
         } catch (err) {
           return this.fail({ accountId: p.accountId, raw: h.payload, partition: -1, offset: -1 }, `held event ${h.seq}: ${(err as Error).message}`);
         }

@@ -1,6 +1,6 @@
 import type { Conn } from '../db/pool';
 import { AccountApplier, type AccountOutcome, type IncomingEvent } from './apply-account';
-import { isConsistent, lockPositions, writePositions } from './apply-position';
+import { isConsistent, lockPositions, writePositions, writePositionsWithCheckpoints } from './apply-position';
 import { writeChanges } from './apply-write';
 import { holdEvents } from './pending';
 
@@ -43,10 +43,22 @@ export async function applyBatch(conn: Conn, host: string, events: IncomingEvent
     appliers.push(applier);
   }
   const writes = appliers.map((a) => a.pendingWrites());
+  // A replica that was consistent when the batch began only moves its checkpoints forward: they
+  // are written together with its position (one statement for both tables).
+  const together = appliers.filter((a, i) => writes[i].changes.newAbove !== null && writes[i].changes.checkpoints && !writes[i].changes.checkpoints!.force
+    && a.position.phase === 'active' && !a.position.paused && !a.outcome.failed && !a.outcome.reinit);
+  const withCheckpoints = together.map((a) => {
+    const c = a.pendingWrites().changes;
+    const values = c.checkpoints!.values;
+    c.checkpoints = null;
+    return { position: a.position, checkpoints: values };
+  });
   await writeChanges(conn, writes.map((w) => w.changes).filter((c) => !c.empty),
     new Map(writes.map((w) => [w.changes.accountId, w.lastChangeAt])));
   await holdEvents(conn, writes.flatMap((w) => w.held));
-  await writePositions(conn, appliers.map((a) => a.position));
+  await writePositionsWithCheckpoints(conn, withCheckpoints);
+  const rest = new Set(together);
+  await writePositions(conn, appliers.filter((a) => !rest.has(a)).map((a) => a.position));
   for (const a of appliers) a.outcome.consistent = isConsistent(a.position);
   return { accounts: appliers.map((a) => a.outcome), unknown, applied: appliers.reduce((n, a) => n + a.outcome.applied, 0) };
 }

@@ -1,3 +1,4 @@
+import type { MailboxCheckpoints } from '../mailstore/model';
 import type { Queryable } from '../mailstore/sql';
 
 /**
@@ -79,6 +80,23 @@ export async function writePositions(conn: Queryable & { batch?: (sql: string, v
   if (positions.length === 0) return;
   if (positions.length > 1 && conn.batch) await conn.batch(UPDATE, positions.map(updateParams));
   else for (const p of positions) await conn.query(UPDATE, updateParams(p));
+}
+
+const UPDATE_WITH_CHECKPOINTS = `UPDATE replica_position p JOIN mailbox m ON m.id = p.mailbox_id SET p.applied_seq = ?, p.epoch = ?, p.last_event_ts = ?,
+  p.updated_at = NOW(3), m.item_id_checkpoint = ?, m.change_checkpoint = ?, m.size_checkpoint = ?, m.contact_count = ?, m.last_change_at = ?
+  WHERE p.account_id = ?`;
+
+/**
+ * Positions of replicas that stayed active and consistent, written with their mailbox's new
+ * checkpoints in one statement (the checkpoints only move forward there, so no condition).
+ */
+export async function writePositionsWithCheckpoints(conn: Queryable & { batch?: (sql: string, values: unknown[][]) => Promise<unknown> },
+  rows: { position: ReplicaPosition; checkpoints: MailboxCheckpoints }[]) {
+  if (rows.length === 0) return;
+  const params = rows.map(({ position: p, checkpoints: c }) => [p.appliedSeq, p.epoch, p.lastEventTs, c.item_id_checkpoint, c.change_checkpoint,
+    c.size_checkpoint, c.contact_count, p.lastEventTs, p.accountId]);
+  if (params.length > 1 && conn.batch) await conn.batch(UPDATE_WITH_CHECKPOINTS, params);
+  else for (const x of params) await conn.query(UPDATE_WITH_CHECKPOINTS, x);
 }
 
 /** True when the replica holds a consistent copy: snapshot applied and replayed up to its consistency point. */

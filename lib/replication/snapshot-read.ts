@@ -68,7 +68,7 @@ export class SnapshotReader {
   }
 
   async *parts(opts: { chunkRows?: number; chunkBytes?: number } = {}): AsyncGenerator<SnapshotPart> {
-    const chunkRows = opts.chunkRows ?? 2000;
+    const chunkRows = opts.chunkRows ?? 5000;
     const chunkBytes = opts.chunkBytes ?? 700_000;
     let cursor = this.afterItemId;
     for (;;) {

@@ -107,21 +107,33 @@ export class SnapshotTaker implements NodeComponent {
       await send({ op: 'SnapshotBegin', payload: { snapshotId, target, resumed, afterItemId, mailbox: head.checkpoints, totalItems: head.totalItems } });
       let items = resumed ? job.snapshotItems : 0;
       let chunks = 0;
-      let cursor = afterItemId;
+      // One chunk in flight while the next is read and encoded; the cursor only ever names
+      // items Kafka acknowledged, recorded at most every second (and at the end).
+      let inFlight: Promise<boolean> = Promise.resolve(true);
+      let lastRecord = 0;
       for await (const part of reader.parts({ chunkRows: this.opts.chunkRows })) {
         if (!this.running) throw new Error('the node is stopping; the snapshot resumes at the next start');
         const payload = part.kind === 'items'
           ? { snapshotId, target, chunk: chunks, items: part.rows, tombstones: [] }
           : { snapshotId, target, chunk: chunks, items: [], tombstones: part.rows };
-        await send({ op: 'SnapshotChunk', payload });
+        const sent = send({ op: 'SnapshotChunk', payload });
         chunks++;
-        if (part.kind === 'items') {
-          items += part.rows.length;
-          cursor = part.rows[part.rows.length - 1].id;
-          if (!(await recordCursor(this.ctx.haDb, job.replicaId, snapshotId, { cursor, items, seq: head.seq }))) return undefined; // cancelled
+        const after = part.kind === 'items' ? { items: items + part.rows.length, cursor: part.rows[part.rows.length - 1].id } : undefined;
+        if (after) items = after.items;
+        const previous = inFlight;
+        inFlight = (async () => {
+          if (!(await previous)) return false;
+          await sent;
+          if (!after || Date.now() - lastRecord < 1000) return true;
+          lastRecord = Date.now();
+          const kept = await recordCursor(this.ctx.haDb, job.replicaId, snapshotId, { cursor: after.cursor, items: after.items, seq: head.seq });
           agentFault('kill-mid-snapshot');
-        }
+          return kept;
+        })();
+        inFlight.catch(() => undefined);
+        if (!(await previous)) return undefined; // cancelled (replica removed or re-initialised)
       }
+      if (!(await inFlight)) return undefined;
       await send({ op: 'SnapshotEnd', payload: { snapshotId, target, chunks, items } });
       await finishSnapshot(this.ctx.haDb, job.replicaId, snapshotId, head.seq, items);
       return { seq: head.seq, items, chunks, resumed };

@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ItemRowSchema, type MailboxEnvelope } from './envelope';
+import { decodeForApply, isItemRow } from './apply-decode';
+
+const valid = {
+  id: 300, type: 5, parent_id: 2, folder_id: 2, date: 1, size: 10, locator: 'b/1', blob_digest: 'a'.repeat(64), unread: 1, flags: 8, tags: '',
+  sender: 's@x.io', recipients: 'r@x.io', subject: 'hello', name: null, metadata: null, mod_metadata: 3, change_date: 1, mod_content: 3, uuid: null,
+};
+
+const anyValue = fc.oneof(
+  fc.integer({ min: -5, max: 300 }), fc.constantFrom(0, -0, 127, 128, 2 ** 53, 2 ** 53 - 1, 1.5, Number.NaN, Infinity),
+  fc.constant(null), fc.constant(undefined), fc.boolean(),
+  fc.string({ maxLength: 70 }), fc.string({ minLength: 250, maxLength: 260, unit: 'grapheme' }),
+  fc.constantFrom('😀'.repeat(36), '😀'.repeat(37), 'x'.repeat(64), 'x'.repeat(65), 'y'.repeat(255), 'y'.repeat(256)),
+);
+
+describe('isItemRow', () => {
+  it('accepts exactly the rows ItemRowSchema accepts (generated rows, one field changed at a time)', () => {
+    fc.assert(fc.property(fc.constantFrom(...Object.keys(valid)), anyValue, (key, value) => {
+      const row = { ...valid, [key]: value };
+      expect(isItemRow(row)).toBe(ItemRowSchema.safeParse(row).success);
+    }), { numRuns: 3000 });
+  });
+
+  it('agrees on wholly random rows and on non-objects', () => {
+    fc.assert(fc.property(fc.record(Object.fromEntries(Object.keys(valid).map((k) => [k, anyValue]))), (row) => {
+      expect(isItemRow(row)).toBe(ItemRowSchema.safeParse(row).success);
+    }), { numRuns: 2000 });
+    for (const x of [null, [], 'row', 5]) expect(isItemRow(x)).toBe(false);
+  });
+});
+
+describe('decodeForApply', () => {
+  const envelope = (upserts: unknown[]) => JSON.stringify({
+    v: 1, accountId: '11111111-1111-4111-8111-111111111111', mailboxId: 1, epoch: 1, seq: 4, txId: 't', op: 'CreateMessage', ts: 1,
+    payload: { mailbox: { item_id_checkpoint: 300, change_checkpoint: 4, size_checkpoint: 0, contact_count: 0 }, upserts, deletes: [], tombstones: [] },
+  });
+
+  it('gives the same envelope as the codec, unknown keys stripped', () => {
+    const e = decodeForApply(envelope([{ ...valid, extra: 'dropped' }])) as MailboxEnvelope;
+    expect(e.payload.upserts).toEqual([valid]);
+    expect(e.seq).toBe(4);
+  });
+
+  it("refuses a bad row or envelope with zod's own message", () => {
+    expect(() => decodeForApply(envelope([{ ...valid, type: 500 }]))).toThrow(/invalid event envelope: payload.upserts.0.type/);
+    expect(() => decodeForApply(envelope([valid]).replace('"v":1', '"v":2'))).toThrow(/invalid event envelope/);
+    expect(() => decodeForApply('{nope')).toThrow(/not JSON/);
+  });
+});

@@ -42,14 +42,26 @@ interface ReplicaRow {
 export class ReplicaStatus {
   private readonly sent = new Map<number, string>();
   private lastConfirm = 0;
+  private lastFull = 0;
+  private lastKafka: boolean | undefined;
 
   constructor(private readonly db: Pool, private readonly haDb: Pool, private readonly host: string, private readonly topology: Topology,
     private readonly kafkaOk: () => boolean, private readonly opts: { confirmMs: number }) {}
 
   async report() {
-    const held = [...this.topology.replicasHeld()].filter((r) => r.state !== 'removing');
-    const positions = await this.readPositions(held.map((r) => r.accountId));
+    const all = [...this.topology.replicasHeld()].filter((r) => r.state !== 'removing');
     const kafka = this.kafkaOk();
+    // Every replica now and then (and when Kafka connectivity flips); otherwise only those whose
+    // position moved recently (replica_position.updated_at is indexed) or never reported yet.
+    const full = Date.now() - this.lastFull >= this.opts.confirmMs || kafka !== this.lastKafka;
+    const positions = full ? await this.readPositions(all.map((r) => r.accountId)) : await this.readRecent();
+    if (full) this.lastFull = Date.now();
+    this.lastKafka = kafka;
+    const held = full ? all : all.filter((r) => positions.has(r.accountId) || !this.sent.has(r.id));
+    if (!full) {
+      const unseen = held.filter((r) => !positions.has(r.accountId)).map((r) => r.accountId);
+      for (const [k, v] of await this.readPositions(unseen)) positions.set(k, v);
+    }
     const rows: ReplicaRow[] = [];
     for (const r of held) {
       const p = positions.get(r.accountId);
@@ -67,9 +79,19 @@ export class ReplicaStatus {
     if (Date.now() - this.lastConfirm >= this.opts.confirmMs) {
       this.lastConfirm = Date.now();
       await this.haDb.query('UPDATE replica_status SET updatedAt = NOW(3) WHERE destination = ? AND updatedAt < NOW(3) - INTERVAL 5 SECOND', [this.host]);
-      const ids = new Set(held.map((r) => r.id));
+      const ids = new Set(all.map((r) => r.id));
       for (const id of this.sent.keys()) if (!ids.has(id)) this.sent.delete(id);
     }
+  }
+
+  /** Positions written in the last few report intervals. */
+  private async readRecent() {
+    const out = new Map<string, { position: ReplicaPosition; sequence: number; itemId: number }>();
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT p.*, m.change_checkpoint AS m_seq, m.item_id_checkpoint AS m_item FROM replica_position p
+         LEFT JOIN mailbox m ON m.id = p.mailbox_id WHERE p.updated_at >= NOW(3) - INTERVAL 10 SECOND`);
+    for (const r of rows) out.set(String(r.account_id), { position: toPosition(r), sequence: Number(r.m_seq ?? 0), itemId: Number(r.m_item ?? 0) });
+    return out;
   }
 
   private async readPositions(accountIds: string[]) {

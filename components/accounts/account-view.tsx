@@ -3,11 +3,13 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { useAccount } from '@/components/data/use-account';
+import { useVerify } from '@/components/data/use-replica-commands';
 import { useIsGlobalAdmin } from '@/components/layout/identity';
 import type { ReplicaAction } from '@/components/replicas/action-bar';
 import { ReplicaDialogs } from '@/components/replicas/replica-dialogs';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { Icon } from '@/components/ui/icons';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
@@ -15,12 +17,13 @@ import { Ago } from '@/components/ui/time';
 import { ActivityCard } from './activity-card';
 import { LagChartCard } from './lag-chart-card';
 import { ReplicaCard, SourceCard } from './side-by-side';
-import { VerifyButton } from './verify-panel';
+import { VerifyResultPanel } from './verify-panel';
 
 export function AccountView({ name }: { name: string }) {
   const q = useAccount(name);
   const isGlobal = useIsGlobalAdmin();
   const [dialog, setDialog] = useState<ReplicaAction | null>(null);
+  const verify = useVerify();
   if (q.isPending) return <Card><LoadingState label={`Loading ${name}...`} rows={4} /></Card>;
   if (q.isError) return <Card><ErrorState title={`Could not load ${name}`} error={q.error} onRetry={() => q.refetch()} /></Card>;
   const { account, status, activity } = q.data;
@@ -34,7 +37,9 @@ export function AccountView({ name }: { name: string }) {
         actions={
           <>
             <span className="mr-2 text-xs text-slate-500">Refreshed <Ago iso={q.data.readAt} /></span>
-            {replicas.length > 0 && <VerifyButton account={account.name} />}
+            {replicas.length > 0 && (
+              <Button icon={<Icon name="check" className="size-4" />} busy={verify.isPending} onClick={() => verify.mutate({ account: account.name })}>Verify</Button>
+            )}
             {isGlobal && (
               <>
                 <Button variant="primary" onClick={() => setDialog('set')}>Add replica</Button>
@@ -51,6 +56,7 @@ export function AccountView({ name }: { name: string }) {
             )}
           </>
         } />
+      <VerifyResultPanel result={verify.data} error={verify.error} />
       {account.kind === 'distribution_list' && <Badge tone="amber" className="mb-4">Distribution list: cannot be replicated</Badge>}
       <div className="space-y-6">
         {status ? (

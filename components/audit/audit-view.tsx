@@ -69,14 +69,14 @@ export function AuditView() {
                     <Td><div className="font-medium text-slate-900">{e.actor}</div><div className="text-[11px] text-slate-400">{e.role}</div></Td>
                     <Td>{e.origin}<div className="font-mono text-[11px] text-slate-400">{e.remoteAddr ?? ''}</div></Td>
                     <Td className="font-mono text-xs">{e.action}</Td>
-                    <Td className="max-w-sm whitespace-normal">
+                    <Td className="max-w-xs whitespace-normal">
                       <details>
                         <summary className="cursor-pointer truncate font-mono text-[11px] text-slate-500">{JSON.stringify(e.params).slice(0, 60)}</summary>
                         <pre className="mt-1 max-h-40 overflow-auto rounded bg-slate-50 p-2 text-[11px]">{JSON.stringify(e.params, null, 2)}</pre>
                       </details>
                     </Td>
                     <Td>{e.result === 'ok' ? <Badge tone="green">ok</Badge> : <Badge tone="red">{e.result}</Badge>}</Td>
-                    <Td className="max-w-sm truncate text-slate-600" title={e.message ?? undefined}>{e.message ?? ''}</Td>
+                    <Td className="max-w-md min-w-48 break-words whitespace-normal text-slate-600">{e.message ?? ''}</Td>
                   </tr>
                 ))}
               </tbody>

@@ -5,7 +5,7 @@ import type { AccountStatusView, ReplicaStatusView } from '@/lib/schemas/views';
 import type { StatusFilters } from '@/components/data/status-filters';
 import { Badge } from '@/components/ui/badge';
 import { cn } from '@/components/ui/cn';
-import { SortTh, Table, Td, Th } from '@/components/ui/table';
+import { MultiSortTh, SortTh, Table, Td, Th } from '@/components/ui/table';
 import { Ago, formatLagSeconds } from '@/components/ui/time';
 import { ReplicaStateBadge } from './state-badge';
 
@@ -41,14 +41,12 @@ export function StatusTable({ accounts, filters, onSort, selected, onToggle, onT
           </Th>
           <SortTh label="Account" column="accountName" className="left-10 z-20 border-r border-r-slate-200" {...sortProps} />
           <SortTh label="Source" column="accountMailHost" {...sortProps} />
-          <SortTh label="Sequence" column="sequence" align="right" {...sortProps} />
-          <SortTh label="Item ID" column="itemId" align="right" {...sortProps} />
+          <MultiSortTh label="Source position" columns={[{ column: 'sequence', label: 'sequence' }, { column: 'itemId', label: 'item ID' }]} align="right" {...sortProps} />
           <SortTh label="Destination" column="destination" className="border-l border-l-slate-200" {...sortProps} />
-          <SortTh label="Priority" column="priority" align="right" {...sortProps} />
+          <SortTh label="Prio." column="priority" align="right" {...sortProps} />
           <SortTh label="State" column="state" {...sortProps} />
           <Th className="text-right">Replica position</Th>
-          <SortTh label="Lag (events)" column="lagEvents" align="right" {...sortProps} />
-          <SortTh label="Lag (time)" column="lagSeconds" align="right" {...sortProps} />
+          <MultiSortTh label="Lag" columns={[{ column: 'lagEvents', label: 'events' }, { column: 'lagSeconds', label: 'time' }]} align="right" {...sortProps} />
           <SortTh label="Refreshed" column="updatedAt" {...sortProps} />
         </tr>
       </thead>
@@ -72,8 +70,10 @@ export function StatusTable({ accounts, filters, onSort, selected, onToggle, onT
                     {a.accountMailHost}
                     <div className="text-[11px] text-slate-400">mailbox {num(a.mailboxId)} · <Ago iso={a.updatedAt} fallback="not reported" /></div>
                   </Td>
-                  <Td rowSpan={span} className="text-right tabular-nums">{num(a.sequence)}</Td>
-                  <Td rowSpan={span} className="text-right tabular-nums">{num(a.itemId)}</Td>
+                  <Td rowSpan={span} className="text-right text-xs tabular-nums">
+                    <div>seq. <span className="text-slate-900">{num(a.sequence)}</span></div>
+                    <div>item <span className="text-slate-900">{num(a.itemId)}</span></div>
+                  </Td>
                 </>
               )}
               {r ? (
@@ -89,12 +89,18 @@ export function StatusTable({ accounts, filters, onSort, selected, onToggle, onT
                     <div>seq. <span className="text-slate-900">{num(r.sequence)}</span> · item <span className="text-slate-900">{num(r.itemId)}</span></div>
                     <div className="text-[11px] text-slate-400">mailbox {num(r.mailboxId)}</div>
                   </Td>
-                  <Td className={cn('text-right tabular-nums', lagTone(r.lagSeconds, r.lagEvents))}>{num(r.lagEvents)}</Td>
-                  <Td className={cn('text-right tabular-nums', lagTone(r.lagSeconds, r.lagEvents))}>{r.lagEvents === 0 ? 'in sync' : formatLagSeconds(r.lagSeconds)}</Td>
+                  <Td className={cn('text-right text-xs tabular-nums', lagTone(r.lagSeconds, r.lagEvents))} data-testid="lag">
+                    {r.lagEvents === 0 ? 'in sync' : (
+                      <>
+                        <div>{num(r.lagEvents)} events</div>
+                        <div>{formatLagSeconds(r.lagSeconds)}</div>
+                      </>
+                    )}
+                  </Td>
                   <Td className="text-slate-500"><Ago iso={r.updatedAt} fallback="not reported" /></Td>
                 </>
               ) : (
-                <Td colSpan={7} className="border-l border-l-slate-100 text-slate-400">No replica</Td>
+                <Td colSpan={6} className="border-l border-l-slate-100 text-slate-400">No replica</Td>
               )}
             </tr>
           ));

@@ -44,3 +44,30 @@ export function SortTh({ label, column, sort, order, onSort, className, align }:
     </Th>
   );
 }
+
+/** One header over two sortable columns shown together (e.g. lag in events and in time). */
+export function MultiSortTh({ label, columns, sort, order, onSort, align }: {
+  label: string;
+  columns: { column: string; label: string }[];
+  sort: string;
+  order: 'asc' | 'desc';
+  onSort: (column: string) => void;
+  align?: 'right';
+}) {
+  const active = columns.find((c) => c.column === sort);
+  return (
+    <Th aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : 'none'} className={cn(align === 'right' && 'text-right')}>
+      <span className="mr-1.5">{label}</span>
+      {columns.map((c) => {
+        const on = sort === c.column;
+        return (
+          <button key={c.column} type="button" onClick={() => onSort(c.column)} aria-label={`Sort by ${label.toLowerCase()} in ${c.label}${on ? `, sorted ${order === 'asc' ? 'ascending' : 'descending'}` : ''}`}
+            className={cn('ml-1 inline-flex items-center gap-0.5 rounded px-1 py-0.5 text-[11px] font-medium hover:bg-slate-200/70 focus-visible:outline-2 focus-visible:outline-indigo-600', on ? 'bg-indigo-50 text-indigo-700' : 'text-slate-500')}>
+            {c.label}
+            <span aria-hidden className={cn('text-[9px]', on ? 'text-indigo-600' : 'text-slate-300')}>{on ? (order === 'asc' ? '▲' : '▼') : '▲'}</span>
+          </button>
+        );
+      })}
+    </Th>
+  );
+}

@@ -35,11 +35,13 @@ test('filter, search and sort the replica table; the URL keeps the view', async 
   await page.getByLabel('Search accounts').fill('');
   await expect(page).not.toHaveURL(/[?&]q=/);
 
-  await page.getByRole('button', { name: /^Lag \(events\)/ }).click();
+  await page.getByRole('button', { name: /^Sort by lag in events/ }).click();
   await expect(page).toHaveURL(/sort=lagEvents/);
-  await page.getByRole('button', { name: /^Lag \(events\)/ }).click();
+  await page.getByRole('button', { name: /^Sort by lag in events/ }).click();
   await expect(page).toHaveURL(/sort=lagEvents&order=desc|order=desc.*sort=lagEvents/);
-  await expect(page.getByRole('columnheader', { name: /Lag \(events\)/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByRole('columnheader', { name: /^Lag/ })).toHaveAttribute('aria-sort', 'descending');
+  await page.getByRole('button', { name: /^Sort by lag in time/ }).click();
+  await expect(page).toHaveURL(/sort=lagSeconds/);
 
   await page.getByRole('button', { name: /^Account/ }).click();
   await page.getByRole('button', { name: /^Account/ }).click();

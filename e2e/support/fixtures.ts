@@ -26,8 +26,12 @@ export const test = base.extend<{ consoleErrors: string[]; adminPage: Page }>({
       if (m.type() === 'error') errors.push(`console: ${m.text()}`);
     });
     page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+    const failed: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+    });
     await provide(errors);
-    expect(errors, 'browser console errors').toEqual([]);
+    expect(errors, `browser console errors (failed responses: ${failed.join(', ') || 'none'})`).toEqual([]);
   },
   adminPage: async ({ page, consoleErrors, baseURL }, provide) => {
     void consoleErrors;

@@ -1,0 +1,109 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { projectRoot } from '../config/paths';
+import { MailboxClient } from '../mailstore/api-client';
+import type { HistogramSnapshot } from '../replication/latency-histogram';
+
+const AgentStatsSchema = z.object({
+  applied: z.number(),
+  batches: z.number(),
+  records: z.number(),
+  latency: z.object({ boundsMs: z.array(z.number()), counts: z.array(z.number()), count: z.number(), sumMs: z.number() }),
+});
+const RelayStatsSchema = z.object({ published: z.number(), outbox: z.number(), batches: z.number(), failures: z.number() });
+
+/**
+ * A mailstore node run by the benchmark as a child process (`node --import tsx
+ * bin/mailstore-node.ts`, no wrapper in between), so that its RSS is its own, it can be
+ * SIGKILLed, and its HA module stopped and started through its API.
+ */
+export class BenchNode {
+  readonly api: MailboxClient;
+  private constructor(readonly host: string, readonly apiUrl: string, readonly child: ChildProcess) {
+    this.api = new MailboxClient(apiUrl);
+  }
+
+  static async spawn(host: string, env: NodeJS.ProcessEnv, logDir: string, blobDir: string): Promise<BenchNode> {
+    mkdirSync(logDir, { recursive: true });
+    const logFile = path.join(logDir, `${host}.log`);
+    const out = createWriteStream(logFile, { flags: 'a' });
+    const args = ['--import', 'tsx', 'bin/mailstore-node.ts', '--host', host, '--port', '0', '--blob-dir', blobDir];
+    const child = spawn(process.execPath, args, { cwd: projectRoot(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stderr!.pipe(out, { end: false });
+    const apiUrl = await new Promise<string>((resolve, reject) => {
+      let buf = '';
+      const timer = setTimeout(() => reject(new Error(`mailstore ${host} did not start within 120 s; see ${logFile}`)), 120_000);
+      const onData = (d: Buffer) => {
+        out.write(d);
+        buf += d.toString();
+        const line = buf.split('\n').find((l) => l.includes('"ready":true'));
+        if (line) {
+          clearTimeout(timer);
+          resolve(JSON.parse(line).apiUrl);
+        }
+      };
+      child.stdout!.on('data', onData);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`mailstore ${host} exited with ${code} during start-up; see ${logFile}`));
+      });
+    });
+    child.stdout!.removeAllListeners('data');
+    child.stdout!.pipe(out, { end: false });
+    return new BenchNode(host, apiUrl, child);
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Resident memory now and its peak so far (VmRSS, VmHWM), MiB; undefined once the process is gone. */
+  memory(): { rssMiB: number; peakMiB: number } | undefined {
+    try {
+      const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+      const kb = (k: string) => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+      return { rssMiB: kb('VmRSS') / 1024, peakMiB: kb('VmHWM') / 1024 };
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async get<T>(p: string, schema: z.ZodType<T>): Promise<T> {
+    const res = await fetch(`${this.apiUrl}${p}`, { signal: AbortSignal.timeout(10_000) });
+    if (!res.ok) throw new Error(`GET ${p} on ${this.host} answered ${res.status}: ${await res.text()}`);
+    return schema.parse(await res.json());
+  }
+
+  agentStats(): Promise<{ applied: number; latency: HistogramSnapshot }> {
+    return this.get('/api/agent/stats', AgentStatsSchema);
+  }
+
+  relayStats(): Promise<z.infer<typeof RelayStatsSchema>> {
+    return this.get('/api/relay', RelayStatsSchema);
+  }
+
+  /** Stops or starts the node's HA module (publisher, agent, snapshots, status, operations). */
+  async module(action: 'start' | 'stop') {
+    const res = await fetch(`${this.apiUrl}/api/services/module/${action}`, { method: 'POST', signal: AbortSignal.timeout(60_000) });
+    if (!res.ok) throw new Error(`${action} of the HA module on ${this.host} answered ${res.status}: ${await res.text()}`);
+  }
+
+  kill() {
+    if (this.alive) this.child.kill('SIGKILL');
+  }
+
+  async stop(graceMs = 15_000) {
+    if (!this.alive) return;
+    const exited = new Promise<void>((r) => this.child.once('exit', () => r()));
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+    await exited;
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,54 @@
+import type { BenchArgs } from './args';
+import type { BenchContext } from './context';
+import { createFixtures } from './fixtures';
+import { machineInfo, type MachineInfo } from './machine';
+import { PROFILES } from './profile';
+import { failedResult, type BenchResult } from './result';
+import { RssSampler } from './rss-sampler';
+import { SCENARIO_NAMES } from './scenario-names';
+import { SCENARIOS } from './scenarios';
+import { consoleScenario } from './scenarios/console';
+import { startWorld } from './world';
+
+export interface BenchRun {
+  results: BenchResult[];
+  machine: { before: MachineInfo; after: MachineInfo };
+  profile: string;
+  started: string[];
+}
+
+/**
+ * Starts what the benchmark needs (lib/bench/world.ts), runs the selected scenarios in order
+ * (each after its own warm-up) and stops everything it started. A scenario that fails gives a
+ * line with its error and the others still run.
+ */
+export async function runBench(args: BenchArgs, say: (line: string) => void = console.log): Promise<BenchRun> {
+  const profile = PROFILES[args.profileName];
+  const selected = new Set(args.only ?? SCENARIO_NAMES);
+  const log = (l: string) => say(`[bench] ${l}`);
+  const before = machineInfo();
+  const world = await startWorld({ prefix: args.dbPrefix, brokers: args.brokers, log });
+  const rss = new RssSampler(() => Object.values(world.nodes).filter((n) => n.alive));
+  const b: BenchContext = { world, profile, fixtures: createFixtures(world, profile), rss, log };
+  const results: BenchResult[] = [];
+  try {
+    for (const name of SCENARIO_NAMES) {
+      if (!selected.has(name)) continue;
+      const s = SCENARIOS[name];
+      const t0 = Date.now();
+      log(`${s.title}...`);
+      try {
+        const lines = name === 'console' ? await consoleScenario(b, { port: args.consolePort }) : await s.run(b);
+        results.push(...lines);
+        for (const r of lines) log(`${r.name}: ${r.value} ${r.unit} (${r.met ? 'goal met' : `goal ${r.goal} missed`}) in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+      } catch (err) {
+        results.push(failedResult(s.title, s.unit, s.goal, err));
+        log(`${s.title} failed: ${(err as Error).stack ?? String(err)}`);
+      }
+    }
+  } finally {
+    rss.stop();
+    await world.close();
+  }
+  return { results, machine: { before, after: machineInfo() }, profile: profile.name, started: world.infra.started };
+}

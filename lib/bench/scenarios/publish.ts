@@ -1,0 +1,54 @@
+import { createKafka, EVENTS_TOPIC, KafkaAdmin } from '../../kafka';
+import { silentLogger } from '../../log/logger';
+import type { BenchContext } from '../context';
+import { directProduceRate } from '../limits';
+import { followProgress } from '../progress';
+import { ratioAtLeast, result, type BenchResult } from '../result';
+import { writeBacklog, type SyntheticLoad } from '../synthetic-events';
+
+export const PUBLISH_GOAL = ratioAtLeast(0.5);
+
+/**
+ * Puts a backlog of committed writes in the outbox of the `other` mailstore while its HA module
+ * is stopped (the destination's agent is stopped too: the apply run drains it later), starts the
+ * module and follows the relay's published counter. Returns the steady rate (10%..90%).
+ */
+export async function publishBacklog(b: BenchContext): Promise<{ load: SyntheticLoad; rate: number; seconds: number }> {
+  const { nodes, db } = b.world;
+  const accounts = await b.fixtures.throughputAccounts();
+  await nodes.destination.module('stop');
+  await nodes.other.module('stop');
+  const load = await writeBacklog(db.other, accounts.map((a) => a.id), b.profile.eventsPerAccount);
+  const before = (await nodes.other.relayStats()).published;
+  b.rss.start();
+  try {
+    await nodes.other.module('start');
+    const p = await followProgress({
+      total: load.records.length, what: 'publishing the backlog', timeoutMs: 600_000,
+      read: async () => (await nodes.other.relayStats()).published - before,
+    });
+    b.fixtures.backlog = load;
+    return { load, rate: p.rate, seconds: p.seconds };
+  } finally {
+    b.rss.stop();
+  }
+}
+
+/** Publish throughput: outbox to Kafka acknowledgement, against kafkajs sending the same records directly. */
+export async function publishScenario(b: BenchContext): Promise<BenchResult[]> {
+  const { load, rate, seconds } = await publishBacklog(b);
+  const kafka = createKafka({ brokers: b.world.infra.brokers, clientId: 'carbonio-bench-limit' }, silentLogger);
+  const admin = new KafkaAdmin(kafka);
+  let limit: number;
+  try {
+    limit = await directProduceRate(kafka, admin, await admin.partitionCount(EVENTS_TOPIC), load.records);
+  } finally {
+    await admin.disconnect();
+  }
+  const bytes = load.records.reduce((s, r) => s + Buffer.byteLength(r.value), 0) / load.records.length;
+  return [result({
+    name: 'publish throughput', value: rate, unit: 'events/s', goal: PUBLISH_GOAL, limit,
+    detail: `${load.records.length} CreateMessage events of ${b.profile.throughputAccounts} accounts (${Math.round(bytes)} B each) from the outbox, ` +
+      `all acknowledged in ${seconds.toFixed(1)} s; limit: kafkajs sending the same records, 500 per request, as the relay does`,
+  })];
+}

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../config/paths';
 import { createTestEnv, type TestEnv } from '../../tests/support/test-env';
 import { BrokersOutput, BrokerTestOutput, ErrorOutput, ServiceActionOutput, ServicesOutput } from './json-output';
 import { runCli } from './test-support/run-cli';
@@ -33,6 +35,14 @@ describe('help', () => {
     for (const p of ['destination', 'priority', 'accounts', 'input_file']) expect(cmd.stdout).toMatch(new RegExp(`^  ${p}\\s+[MO]  `, 'm'));
     expect((await cli('ha', 'help', 'monitor')).stdout).toContain('{operation_uuid} [operation_host]');
     expect((await cli('config', '--help')).stdout).toContain('carbonio config COMMAND');
+  });
+
+  it('npx carbonio in the repository runs this package\'s own binary (nothing is fetched)', async () => {
+    const r = await new Promise<{ code: number; stdout: string }>((resolve) =>
+      execFile('npx', ['--no-install', 'carbonio', 'ha', 'help'], { cwd: projectRoot(), env: env.childEnv(), timeout: 120_000 }, (err, stdout) =>
+        resolve({ code: err ? Number(err.code) : 0, stdout })));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('carbonio ha COMMAND [PARAMETERS]');
   });
 });
 

@@ -172,3 +172,18 @@ describe('other commands', () => {
     expect(unknown.stderr).toContain('3f1c9a52-8a5e-4b0e-9d43-2f6f0b7e4c11');
   });
 });
+
+describe('waiting', () => {
+  // These nodes run no operation worker: an operation started here stays queued.
+  it('--sync --timeout stops waiting with the timeout code (7) and says how to follow the operation, which keeps existing', async () => {
+    const r = await cli('ha', 'setAccountDestination', DST, '10', 'accounts', 'john.doe@example.com', '--sync', '--timeout', '2');
+    expect(r.code).toBe(7);
+    const id = /^operationId\s+(\S+)$/m.exec(r.stdout)![1];
+    expect(r.stdout).toMatch(/queued 0\/1 done, 0 failed$/m);
+    expect(lines(r)).toEqual([`error: stopped waiting after 2 s; operation ${id} keeps running: carbonio ha monitor ${id}`]);
+    expect(await env.prisma.operation.findUnique({ where: { id } })).toMatchObject({ state: 'queued' });
+    const m = await cli('ha', 'monitor', id, '--timeout', '1', '--json');
+    expect(m.code).toBe(7);
+    expect(ErrorOutput.parse(JSON.parse(m.stdout)).error).toMatchObject({ code: 'timeout', retriable: true });
+  });
+});

@@ -23,6 +23,11 @@ export interface AgentStats {
   latencies: number[];
   /** The same latencies since start, in a bounded cumulative histogram (GET /api/agent/stats). */
   latency: LatencyHistogram;
+  /**
+   * The latency split in stages: source commit to the producer's send (the record's timestamp),
+   * send to the start of its batch here, batch start to the database commit.
+   */
+  stages: { published: LatencyHistogram; delivered: LatencyHistogram; applied: LatencyHistogram };
   lastBatchAt: number | null;
 }
 
@@ -32,7 +37,9 @@ export interface AgentStats {
  * account (DLQ + failed replica) and reports the replicas' transitions to the HA database.
  */
 export class AgentBatchHandler {
-  readonly stats: AgentStats = { batches: 0, records: 0, applied: 0, held: 0, poison: 0, latencies: [], latency: new LatencyHistogram(), lastBatchAt: null };
+  readonly stats: AgentStats = { batches: 0, records: 0, applied: 0, held: 0, poison: 0, latencies: [], latency: new LatencyHistogram(),
+    stages: { published: new LatencyHistogram(), delivered: new LatencyHistogram(), applied: new LatencyHistogram() }, lastBatchAt: null,
+  };
 
   constructor(
     private readonly db: Pool,
@@ -65,24 +72,32 @@ export class AgentBatchHandler {
   }
 
   async handle(batch: IncomingBatch, hctx: BatchHandlerContext) {
+    const startedAt = Date.now();
     this.stats.batches++;
     this.stats.records += batch.records.length;
     const events = this.select(batch);
     if (events.length === 0) return;
     const outcomes = await this.applyWithRetry(events, hctx);
     const committedAt = Date.now();
+    const sentAt = new Map(batch.records.map((r) => [r.offset, r.timestamp]));
     for (const e of events) {
-      if (e.envelope && e.envelope.op !== 'SnapshotChunk') this.recordLatency(committedAt - e.envelope.ts);
+      if (e.envelope && e.envelope.op !== 'SnapshotChunk') this.recordLatency(committedAt - e.envelope.ts, e.envelope.ts, sentAt.get(e.offset), startedAt);
     }
     this.stats.lastBatchAt = committedAt;
     await this.afterCommit(outcomes, hctx);
   }
 
-  private recordLatency(ms: number) {
+  private recordLatency(ms: number, committedAtSource: number, sentAt: number | undefined, startedAt: number) {
     const l = this.stats.latencies;
     if (l.length >= 4096) l.splice(0, l.length - 4095);
     l.push(ms);
     this.stats.latency.record(ms);
+    const { stages } = this.stats;
+    if (sentAt !== undefined) {
+      stages.published.record(sentAt - committedAtSource);
+      stages.delivered.record(startedAt - sentAt);
+    }
+    stages.applied.record(ms - (startedAt - committedAtSource));
   }
 
   /** One transaction for the batch; transient failures are retried, refused data is isolated. */

@@ -17,8 +17,11 @@ export function replicationComponents(ctx: NodeContext): NodeComponent[] {
   registerReplicaHandlers();
   const agent = new ReplicaAgent(ctx);
   ctx.router.add('GET', '/api/agent/stats', async () => {
-    const { latencies: _recent, latency, ...counters } = agent.stats();
-    return { ...counters, latency: latency.snapshot() };
+    const { latencies: _recent, latency, stages, ...counters } = agent.stats();
+    return {
+      ...counters, latency: latency.snapshot(),
+      stages: { published: stages.published.snapshot(), delivered: stages.delivered.snapshot(), applied: stages.applied.snapshot() },
+    };
   });
   return [
     agent,

@@ -4,14 +4,16 @@ import path from 'node:path';
 import { z } from 'zod';
 import { projectRoot } from '../config/paths';
 import { MailboxClient } from '../mailstore/api-client';
-import type { HistogramSnapshot } from '../replication/latency-histogram';
 
+const HistogramSchema = z.object({ boundsMs: z.array(z.number()), counts: z.array(z.number()), count: z.number(), sumMs: z.number() });
 const AgentStatsSchema = z.object({
   applied: z.number(),
   batches: z.number(),
   records: z.number(),
-  latency: z.object({ boundsMs: z.array(z.number()), counts: z.array(z.number()), count: z.number(), sumMs: z.number() }),
+  latency: HistogramSchema,
+  stages: z.object({ published: HistogramSchema, delivered: HistogramSchema, applied: HistogramSchema }),
 });
+export type AgentStatsView = z.infer<typeof AgentStatsSchema>;
 const RelayStatsSchema = z.object({ published: z.number(), outbox: z.number(), batches: z.number(), failures: z.number() });
 
 /**
@@ -29,7 +31,9 @@ export class BenchNode {
     mkdirSync(logDir, { recursive: true });
     const logFile = path.join(logDir, `${host}.log`);
     const out = createWriteStream(logFile, { flags: 'a' });
-    const args = ['--import', 'tsx', 'bin/mailstore-node.ts', '--host', host, '--port', '0', '--blob-dir', blobDir];
+    // CARBONIO_BENCH_NODE_ARGS adds Node flags to every node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a run.
+    const extra = (process.env.CARBONIO_BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+    const args = [...extra, '--import', 'tsx', 'bin/mailstore-node.ts', '--host', host, '--port', '0', '--blob-dir', blobDir];
     const child = spawn(process.execPath, args, { cwd: projectRoot(), env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stderr!.pipe(out, { end: false });
     const apiUrl = await new Promise<string>((resolve, reject) => {
@@ -80,7 +84,7 @@ export class BenchNode {
     return schema.parse(await res.json());
   }
 
-  agentStats(): Promise<{ applied: number; latency: HistogramSnapshot }> {
+  agentStats(): Promise<AgentStatsView> {
     return this.get('/api/agent/stats', AgentStatsSchema);
   }
 

@@ -4,6 +4,7 @@ import type { BenchContext } from '../context';
 import { below, result, type BenchResult } from '../result';
 
 export const LAG_GOAL = below(100, 'ms', 'p99');
+const STAGE_LABEL: Record<string, string> = { published: 'commit to Kafka send', delivered: 'send to agent batch', applied: 'batch to replica commit' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -20,14 +21,15 @@ export async function lagScenario(b: BenchContext): Promise<BenchResult[]> {
   b.rss.start();
   try {
     const traffic = runTraffic({ haDbUrl, accounts: accounts.map((a) => a.name), rate, seconds: warmup + seconds + 60, signal: abort.signal, perAccountConcurrency: 2 });
-    let measured: { latency: HistogramSnapshot; published: number; seconds: number };
+    let measured: { latency: HistogramSnapshot; stages: [string, HistogramSnapshot][]; published: number; seconds: number };
     try {
       await sleep(warmup * 1000);
       const [h0, r0] = await Promise.all([nodes.destination.agentStats(), nodes.source.relayStats()]);
       const t0 = performance.now();
       await sleep(seconds * 1000);
       const [h1, r1] = await Promise.all([nodes.destination.agentStats(), nodes.source.relayStats()]);
-      measured = { latency: histogramDelta(h0.latency, h1.latency), published: r1.published - r0.published, seconds: (performance.now() - t0) / 1000 };
+      const stages = (['published', 'delivered', 'applied'] as const).map((k): [string, HistogramSnapshot] => [k, histogramDelta(h0.stages[k], h1.stages[k])]);
+      measured = { latency: histogramDelta(h0.latency, h1.latency), stages, published: r1.published - r0.published, seconds: (performance.now() - t0) / 1000 };
     } finally {
       abort.abort();
     }
@@ -40,6 +42,7 @@ export async function lagScenario(b: BenchContext): Promise<BenchResult[]> {
       name: 'end-to-end lag p99', value: p99, unit: 'ms', goal: LAG_GOAL,
       detail: `p50 ${p50} ms, mean ${(measured.latency.sumMs / measured.latency.count).toFixed(1)} ms over ${measured.latency.count} events in ${seconds} s; ` +
         `${Math.round(achieved)} events/s published (offered ${rate} operations/s over ${accounts.length} accounts; ${counts.skipped} ticks skipped with every account busy, ${counts.failed} failed); ` +
+        `stages p50/p99: ${measured.stages.map(([k, h]) => `${STAGE_LABEL[k]} ${histogramQuantile(h, 0.5)}/${histogramQuantile(h, 0.99)} ms`).join(', ')}; ` +
         `write latency seen by the clients p50 ${counts.latency.p50} ms, p95 ${counts.latency.p95} ms`,
     })];
   } finally {

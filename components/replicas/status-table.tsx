@@ -40,12 +40,12 @@ export function StatusTable({ accounts, filters, onSort, selected, onToggle, onT
             <input type="checkbox" aria-label="Select every account on this page" checked={allOn} onChange={(e) => onToggleAll(names, e.target.checked)} className="size-4 rounded border-slate-300 accent-indigo-600" />
           </Th>
           <SortTh label="Account" column="accountName" className="left-10 z-20 border-r border-r-slate-200" {...sortProps} />
-          <SortTh label="Source" column="accountMailHost" {...sortProps} />
-          <MultiSortTh label="Source position" columns={[{ column: 'sequence', label: 'sequence' }, { column: 'itemId', label: 'item ID' }]} align="right" {...sortProps} />
+          <SortTh label="Source mailstore" column="accountMailHost" {...sortProps} />
+          <MultiSortTh label="Source" columns={[{ column: 'sequence', label: 'sequence' }, { column: 'itemId', label: 'item ID' }]} align="right" {...sortProps} />
           <SortTh label="Destination" column="destination" className="border-l border-l-slate-200" {...sortProps} />
           <SortTh label="Prio." column="priority" align="right" {...sortProps} />
           <SortTh label="State" column="state" {...sortProps} />
-          <Th className="text-right">Replica position</Th>
+          <Th className="text-right">Replica</Th>
           <MultiSortTh label="Lag" columns={[{ column: 'lagEvents', label: 'events' }, { column: 'lagSeconds', label: 'time' }]} align="right" {...sortProps} />
           <SortTh label="Refreshed" column="updatedAt" {...sortProps} />
         </tr>

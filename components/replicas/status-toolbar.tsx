@@ -11,9 +11,9 @@ import { useDraft } from '@/components/ui/use-draft';
 
 type FilterKey = 'domain' | 'mailHost' | 'replicaServer' | 'accountStatus' | 'replicaStatus' | 'replicaState';
 
-function FilterSelect({ id, label, value, options, onChange }: { id: string; label: string; value: string; options: [string, string][]; onChange: (v: string) => void }) {
+function FilterSelect({ id, label, value, options, onChange, wide }: { id: string; label: string; value: string; options: [string, string][]; onChange: (v: string) => void; wide?: boolean }) {
   return (
-    <div className="w-32">
+    <div className={wide ? 'w-48' : 'w-32'}>
       <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-500">{label}</label>
       <Select id={id} value={value} onChange={(e) => onChange(e.target.value)} className="h-8 py-0 text-xs">
         {options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
@@ -55,8 +55,8 @@ export function StatusToolbar({ filters, onChange }: { filters: StatusFilters; o
       </div>
       {isGlobal ? (
         <>
-          <FilterSelect id="filter-mailhost" label="Source mailstore" value={filters.mailHost} options={hostOptions('Any')} onChange={(v) => set('mailHost', v)} />
-          <FilterSelect id="filter-replica-server" label="Replica server" value={filters.replicaServer} options={hostOptions('Any')} onChange={(v) => set('replicaServer', v)} />
+          <FilterSelect id="filter-mailhost" label="Source mailstore" value={filters.mailHost} options={hostOptions('Any')} onChange={(v) => set('mailHost', v)} wide />
+          <FilterSelect id="filter-replica-server" label="Replica server" value={filters.replicaServer} options={hostOptions('Any')} onChange={(v) => set('replicaServer', v)} wide />
         </>
       ) : null}
       <FilterSelect id="filter-account-status" label="Account status" value={filters.accountStatus} onChange={(v) => set('accountStatus', v)}

@@ -37,7 +37,7 @@ export function LineChart({ series, from, to, label, unit, height = 200 }: { ser
             {new Date(t).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', hour12: false })}
           </text>
         ))}
-        <text x={pad.l - 6} y={10} textAnchor="end" fontSize="10" fill="#94a3b8">{unit}</text>
+        <text x={4} y={10} fontSize="10" fill="#94a3b8">{unit}</text>
         {series.map((s) => s.points.length > 0 && (
           <g key={s.name}>
             <polyline fill="none" stroke={s.color} strokeWidth="2" strokeLinejoin="round" points={s.points.map((p) => `${x(p.t)},${y(p.v)}`).join(' ')} />
@@ -77,5 +77,5 @@ function niceCeil(v: number): number {
 
 function formatTick(v: number): string {
   if (v >= 1000) return `${(v / 1000).toFixed(v % 1000 === 0 ? 0 : 1)}k`;
-  return Number.isInteger(v) ? String(v) : v.toFixed(1);
+  return Number.isInteger(v) ? String(v) : String(Number(v.toFixed(2)));
 }

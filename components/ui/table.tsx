@@ -57,17 +57,19 @@ export function MultiSortTh({ label, columns, sort, order, onSort, align }: {
   const active = columns.find((c) => c.column === sort);
   return (
     <Th aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : 'none'} className={cn(align === 'right' && 'text-right')}>
-      <span className="mr-1.5">{label}</span>
+      <div>{label}</div>
+      <div className={cn('-mx-1 mt-0.5 flex gap-0.5', align === 'right' && 'justify-end')}>
       {columns.map((c) => {
         const on = sort === c.column;
         return (
           <button key={c.column} type="button" onClick={() => onSort(c.column)} aria-label={`Sort by ${label.toLowerCase()} in ${c.label}${on ? `, sorted ${order === 'asc' ? 'ascending' : 'descending'}` : ''}`}
-            className={cn('ml-1 inline-flex items-center gap-0.5 rounded px-1 py-0.5 text-[11px] font-medium hover:bg-slate-200/70 focus-visible:outline-2 focus-visible:outline-indigo-600', on ? 'bg-indigo-50 text-indigo-700' : 'text-slate-500')}>
+            className={cn('inline-flex items-center gap-0.5 rounded px-1 py-0.5 text-[11px] font-medium hover:bg-slate-200/70 focus-visible:outline-2 focus-visible:outline-indigo-600', on ? 'bg-indigo-50 text-indigo-700' : 'text-slate-500')}>
             {c.label}
             <span aria-hidden className={cn('text-[9px]', on ? 'text-indigo-600' : 'text-slate-300')}>{on ? (order === 'asc' ? '▲' : '▼') : '▲'}</span>
           </button>
         );
       })}
+      </div>
     </Th>
   );
 }

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../config/paths';
 import { createTestEnv, type TestEnv } from '../../tests/support/test-env';
@@ -125,6 +126,37 @@ describe('getServices and the HA module', () => {
     expect(svc.code).toBe(2);
     expect(svc.stderr).toContain('unknown service "mailbox"');
     expect(ServicesOutput.parse(JSON.parse((await cli('ha', 'getServices', '--json')).stdout)).services.every((s) => s.running)).toBe(true);
+  });
+});
+
+describe('audit log', () => {
+  /** Runs a command and returns the audit rows it added. */
+  async function audited(...args: string[]) {
+    const before = await env.prisma.auditLog.count();
+    const r = await cli(...args);
+    const rows = await env.prisma.auditLog.findMany({ orderBy: { id: 'asc' }, skip: before });
+    return { r, rows };
+  }
+
+  it('records every command once, as cli:<user> from the CLI, reads and refusals included, with secrets removed', async () => {
+    const user = `cli:${os.userInfo().username}`;
+    const read = await audited('ha', 'getServices');
+    expect(read.rows).toEqual([expect.objectContaining({ action: 'getServices', actor: user, role: 'cli', origin: 'cli', result: 'ok' })]);
+
+    const probe = await audited('ha', 'test', 'brokers', '127.0.0.1:1', 'authentication', 'plain:ha:s3cret-pw');
+    expect(probe.r.code).toBe(6);
+    expect(probe.rows).toEqual([expect.objectContaining({ action: 'config.testBrokers', result: 'ok', message: '0/1 brokers reachable' })]);
+    expect(probe.rows[0].params).toMatchObject({ brokers: '127.0.0.1:1', authentication: '[redacted]' });
+
+    const refused = await audited('ha', 'test', 'authentication', 'plain:ha:s3cret-pw');
+    expect(refused.r.code).toBe(2);
+    expect(refused.rows).toEqual([expect.objectContaining({ action: 'config.testBrokers', result: 'invalid_input', message: expect.stringContaining('missing mandatory parameter brokers') })]);
+
+    const file = await audited('ha', 'setAccountDestination', H2, '10', 'input_file', '/nonexistent/accounts');
+    expect(file.rows).toEqual([expect.objectContaining({ action: 'setAccountDestination', result: 'invalid_input', message: 'input_file /nonexistent/accounts cannot be read: no such file' })]);
+
+    const all = await env.prisma.auditLog.findMany();
+    expect(JSON.stringify(all.map((a) => ({ ...a, id: Number(a.id) })))).not.toContain('s3cret-pw');
   });
 });
 

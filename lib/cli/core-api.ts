@@ -6,5 +6,5 @@ export {
   getOperation, waitForOperation, getLicenseInfo, promoteAccounts, listPromotions,
 } from '../ha';
 export { getBrokers, setBrokers } from '../ha/config-brokers';
-export { testBrokers } from '../ha/test-brokers';
+export { probeBrokers, testBrokers } from '../ha/test-brokers';
 export { getServices, doStartService, doStopService, doRestartService } from '../ha/services';

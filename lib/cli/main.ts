@@ -1,13 +1,14 @@
 import { ValidationError } from '../errors';
 import { parseArgs } from './arg-types';
+import { auditAction, auditCommand, scrubWords } from './audit-command';
 import { LazyContext } from './context';
 import { extractGlobalFlags } from './global-flags';
 import { commandHelp, globalHelp, namespaceHelp } from './help';
 import { processIo, type CliIo } from './io';
-import { parseParams } from './params';
+import { parseParams, type RawArgs } from './params';
 import { NAMESPACES } from './registry';
 import { reportError } from './report-error';
-import type { CommandSpec, Namespace } from './spec';
+import type { CommandSpec, GlobalFlags, Namespace } from './spec';
 
 type Resolved = { help: string } | { ns: Namespace; cmd: CommandSpec; words: string[] };
 
@@ -26,12 +27,28 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       await io.out(target.help);
       return 0;
     }
-    const args = parseArgs(target.cmd.args, parseParams(target.cmd.params, target.words));
-    return await target.cmd.run({ io, flags, context: () => context.get() }, args);
+    return await runCommand(target, io, flags, context);
   } catch (err) {
     return reportError(io, err, json);
   } finally {
     await context.close();
+  }
+}
+
+/** Parses and runs a command; audits it unless the core function it called did. */
+async function runCommand(target: { ns: Namespace; cmd: CommandSpec; words: string[] }, io: CliIo, flags: GlobalFlags, context: LazyContext): Promise<number> {
+  const action = auditAction(target.ns, target.cmd);
+  let raw: RawArgs | undefined;
+  let coreAudited = false;
+  try {
+    raw = parseParams(target.cmd.params, target.words);
+    const args = parseArgs(target.cmd.args, raw);
+    const code = await target.cmd.run({ io, flags, context: () => context.get(), coreAudits: () => void (coreAudited = true) }, args);
+    if (!coreAudited) await auditCommand(context, action, raw, { ok: true, message: code ? `exit code ${code}` : undefined });
+    return code;
+  } catch (err) {
+    if (!coreAudited) await auditCommand(context, action, raw ?? { words: scrubWords(target.words) }, { ok: false, error: err });
+    throw err;
   }
 }
 

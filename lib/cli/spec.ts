@@ -29,6 +29,11 @@ export interface CliRun {
   io: CliIo;
   flags: GlobalFlags;
   context(): Promise<HaContext>;
+  /**
+   * Says that the core function about to be called writes the audit row itself (mutations do);
+   * otherwise main() records one for the command (reads, and refusals before the core is reached).
+   */
+  coreAudits(): void;
 }
 
 export interface CommandSpec<A = Record<string, unknown>> {
@@ -42,6 +47,8 @@ export interface CommandSpec<A = Record<string, unknown>> {
   examples: string[];
   /** The command starts an operation: --sync waits for it. */
   startsOperation?: boolean;
+  /** Audit log action when the CLI records the command (default: the command's name; see audit-command.ts). */
+  auditAction?: string;
   /** Name of the zod schema (lib/cli/json-output.ts) its --json output follows. */
   jsonShape: string;
   /** Returns the exit code (0 unless the command reports a failure it already printed). */

@@ -29,15 +29,19 @@ export function parseAuthentication(value: string): NonNullable<KafkaSettings['s
 
 /**
  * Connects to each broker on its own (TCP, then a Kafka metadata request) and reports each one.
- * Never throws for an unreachable broker: the report says which ones failed and why.
+ * Never throws for an unreachable broker: the report says which ones failed and why. Audited.
  */
 export async function testBrokers(ctx: HaContext, input: { brokers: string; authentication?: string }, timeoutMs = 3000): Promise<BrokerTestReport> {
-  return audited(ctx, 'config.testBrokers', input, async () => {
-    const parsed = TestBrokersInput.safeParse(input);
-    if (!parsed.success) throw ValidationError.single('brokers', 'give the brokers as "host1:9092,host2:9092"');
-    const brokers = parseBrokerList(parsed.data.brokers);
-    const security = parsed.data.authentication ? { ...securityFromEnv(), sasl: parseAuthentication(parsed.data.authentication) } : securityFromEnv();
-    const checks = await checkBrokers(brokers, security, timeoutMs);
-    return { brokers: checks, allReachable: checks.every((c) => c.reachable) };
-  }, (r) => `${r.brokers.filter((b) => b.reachable).length}/${r.brokers.length} brokers reachable`);
+  return audited(ctx, 'config.testBrokers', input, () => probeBrokers(input, timeoutMs),
+    (r) => `${r.brokers.filter((b) => b.reachable).length}/${r.brokers.length} brokers reachable`);
+}
+
+/** The same check without an audit row (a command that already audits itself uses it as a step). */
+export async function probeBrokers(input: { brokers: string; authentication?: string }, timeoutMs = 3000): Promise<BrokerTestReport> {
+  const parsed = TestBrokersInput.safeParse(input);
+  if (!parsed.success) throw ValidationError.single('brokers', 'give the brokers as "host1:9092,host2:9092"');
+  const brokers = parseBrokerList(parsed.data.brokers);
+  const security = parsed.data.authentication ? { ...securityFromEnv(), sasl: parseAuthentication(parsed.data.authentication) } : securityFromEnv();
+  const checks = await checkBrokers(brokers, security, timeoutMs);
+  return { brokers: checks, allReachable: checks.every((c) => c.reachable) };
 }

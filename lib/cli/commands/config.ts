@@ -9,6 +9,7 @@ const key = { name: 'key', kind: 'choice', choices: ['brokers'], mandatory: true
 
 const configSet = command({
   name: 'set',
+  auditAction: 'config.setBrokers',
   summary: 'Set the Kafka brokers every mailstore streams through',
   details:
     'Validates the list (host:port, port 1-65535, no duplicates) and saves it. Running mailstore nodes re-read it within about 2 s and reconnect, without a restart. Each broker is then probed from this host: one that does not answer is reported as a warning (it may still be reachable from the mailstores), and the list is saved anyway, as in the product. Check with "carbonio ha test brokers ..." first.',
@@ -22,8 +23,9 @@ const configSet = command({
   async run(run, args) {
     const core = await loadCore();
     const ctx = await run.context();
+    run.coreAudits();
     const saved = await core.setBrokers(ctx, { brokers: args.value });
-    const report = await core.testBrokers(ctx, { brokers: saved.brokers.join(',') }, 2000);
+    const report = await core.probeBrokers({ brokers: saved.brokers.join(',') }, 2000);
     const unreachable = report.brokers.filter((b) => !b.reachable).map((b) => ({ broker: b.broker, error: b.error ?? 'no answer' }));
     if (run.flags.json) {
       await run.io.out(JSON.stringify({ key: 'brokers', ...saved, unreachable }) + '\n');
@@ -38,6 +40,7 @@ const configSet = command({
 
 const configGet = command({
   name: 'get',
+  auditAction: 'config.getBrokers',
   summary: 'Show the configured Kafka brokers',
   params: [scope, key],
   args: z.object({ scope: choiceArg('scope', ['global']), key: choiceArg('key', ['brokers']) }),

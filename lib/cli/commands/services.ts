@@ -28,15 +28,16 @@ const getServicesCommand = command({
   },
 });
 
-const actions: Record<string, { fn: 'doStartService' | 'doStopService' | 'doRestartService'; verb: string; example: string }> = {
-  doStartService: { fn: 'doStartService', verb: 'Start', example: 'carbonio ha doStartService module host mbox1.example.com' },
-  doStopService: { fn: 'doStopService', verb: 'Stop', example: 'carbonio ha doStopService module host mbox1.example.com' },
-  doRestartService: { fn: 'doRestartService', verb: 'Restart', example: 'carbonio ha doRestartService module host mbox1.example.com' },
+const actions: Record<string, { fn: 'doStartService' | 'doStopService' | 'doRestartService'; audit: string; verb: string; example: string }> = {
+  doStartService: { fn: 'doStartService', audit: 'services.start', verb: 'Start', example: 'carbonio ha doStartService module host mbox1.example.com' },
+  doStopService: { fn: 'doStopService', audit: 'services.stop', verb: 'Stop', example: 'carbonio ha doStopService module host mbox1.example.com' },
+  doRestartService: { fn: 'doRestartService', audit: 'services.restart', verb: 'Restart', example: 'carbonio ha doRestartService module host mbox1.example.com' },
 };
 
 const serviceActionCommands = Object.entries(actions).map(([name, a]) =>
   command({
     name,
+    auditAction: a.audit,
     summary: `${a.verb} the HA module (publisher, agent, snapshots, status) of a mailstore`,
     details: 'The mailbox service keeps running; while the module is stopped the mailstore neither publishes nor applies events (protected writes fail, replicas held there fall behind and catch up after a start).',
     params: [
@@ -47,6 +48,7 @@ const serviceActionCommands = Object.entries(actions).map(([name, a]) =>
     examples: [a.example],
     jsonShape: 'ServiceActionOutput',
     async run(run, args) {
+      run.coreAudits();
       const r = await (await loadCore())[a.fn](await run.context(), { host: args.host, service: args.service_name });
       if (run.flags.json) await run.io.out(JSON.stringify(r) + '\n');
       else await run.io.out(kvLines([['host', r.host], ['service', r.service], ['running', r.running], ['components', r.components.join(', ')]]));

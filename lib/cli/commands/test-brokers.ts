@@ -7,6 +7,7 @@ import { loadCore } from '../load-core';
 
 export const testCommand = command({
   name: 'test',
+  auditAction: 'config.testBrokers',
   summary: 'Check that Kafka brokers are reachable from this host',
   details:
     'Opens a TCP connection to each broker, then asks it for the cluster metadata, and prints one line per broker. Exits with the "unavailable" code when any broker fails. authentication takes MECHANISM:USERNAME:PASSWORD (plain, scram-sha-256 or scram-sha-512); without it the SASL settings of the environment apply.',
@@ -19,6 +20,7 @@ export const testCommand = command({
   jsonShape: 'BrokerTestOutput',
   async run(run, args) {
     const core = await loadCore();
+    run.coreAudits();
     const report = await core.testBrokers(await run.context(), args);
     if (run.flags.json) {
       await run.io.out(JSON.stringify(report) + '\n');

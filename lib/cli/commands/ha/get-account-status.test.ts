@@ -32,7 +32,7 @@ describe('getAccountStatus output', () => {
       if (t.includes('accountName')) events.push(`write ${JSON.parse(t.slice(t.indexOf('{'))).accountName}`);
       return out(t);
     };
-    const code = await getAccountStatusCommand.run({ io, flags: { json: true, sync: false, help: false }, context: async () => ({}) as never }, {});
+    const code = await getAccountStatusCommand.run({ io, flags: { json: true, sync: false, help: false }, context: async () => ({}) as never, coreAudits: () => undefined }, {});
     expect(code).toBe(0);
     expect(events).toEqual(['yield 0', 'write a0@x.test', 'yield 1', 'write a1@x.test', 'yield 2', 'write a2@x.test']);
     expect(AccountStatusOutput.parse(JSON.parse(io.stdout()))).toEqual({ accounts: [account(0), account(1), account(2)], count: 3 });
@@ -43,7 +43,7 @@ describe('getAccountStatus output', () => {
     vi.doMock('../../load-core', () => ({ loadCore: async () => ({ async *streamAccountStatus() {} }) }));
     vi.resetModules();
     const { getAccountStatusCommand: fresh } = await import('./get-account-status');
-    expect(await fresh.run({ io, flags: { json: false, sync: false, help: false }, context: async () => ({}) as never }, {})).toBe(0);
+    expect(await fresh.run({ io, flags: { json: false, sync: false, help: false }, context: async () => ({}) as never, coreAudits: () => undefined }, {})).toBe(0);
     expect(io.stdout()).toBe('');
     expect(io.stderr()).toBe('No replicated account matches.\n');
   });

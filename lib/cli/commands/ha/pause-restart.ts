@@ -18,6 +18,7 @@ export const pauseReplicasCommand = command({
   async run(run, a) {
     const core = await loadCore();
     const selection = await selectAccounts(a, true);
+    run.coreAudits();
     return reportStartedOperation(run, await core.pauseReplicas(await run.context(), { accounts: selection.accounts }), selection.duplicates);
   },
 });
@@ -33,6 +34,7 @@ export const restartReplicasCommand = command({
   async run(run, a) {
     const core = await loadCore();
     const selection = await selectAccounts(a, true);
+    run.coreAudits();
     return reportStartedOperation(run, await core.restartReplicas(await run.context(), { accounts: selection.accounts }), selection.duplicates);
   },
 });

@@ -45,6 +45,7 @@ export const promoteAccountsCommand = command({
   async run(run, args) {
     const core = await loadCore();
     const selection = await selectAccounts(args, false);
+    if (!args.dryRun) run.coreAudits(); // a dry run changes nothing: the core does not audit it
     const result = await core.promoteAccounts(await run.context(), {
       accounts: selection?.accounts, sourceMailHost: args.source_mail_host, destination: args.destination, threads: args.threads, dryRun: args.dryRun ?? false,
     });

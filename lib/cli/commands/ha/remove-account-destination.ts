@@ -24,6 +24,7 @@ export const removeAccountDestinationCommand = command({
   async run(run, args) {
     const core = await loadCore();
     const selection = await selectAccounts(args, true);
+    run.coreAudits();
     const ref = await core.removeAccountDestination(await run.context(), { destination: args.destination, accounts: selection.accounts });
     return reportStartedOperation(run, ref, selection.duplicates);
   },

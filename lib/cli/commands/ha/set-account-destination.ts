@@ -31,6 +31,7 @@ export const setAccountDestinationCommand = command({
   async run(run, args) {
     const core = await loadCore();
     const selection = await selectAccounts(args, true);
+    run.coreAudits();
     const ref = await core.setAccountDestination(await run.context(), { destination: args.destination, priority: args.priority, accounts: selection.accounts });
     return reportStartedOperation(run, ref, selection.duplicates);
   },

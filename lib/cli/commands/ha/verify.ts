@@ -20,6 +20,7 @@ export const verifyCommand = command({
   jsonShape: 'VerifyOutput',
   async run(run, args) {
     const core = await loadCore();
+    run.coreAudits();
     const r = await core.verifyAccount(await run.context(), { account: args.account, destination: args.destination });
     if (run.flags.json) await run.io.out(JSON.stringify(r) + '\n');
     else {

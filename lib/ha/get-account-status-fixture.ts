@@ -56,11 +56,15 @@ export async function addAccounts(db: Pool, accounts: FixtureAccount[]): Promise
       ids.set(a.name, id);
       acc.push([id, a.name, domains.get(a.name.split('@')[1]), a.mailHost, a.kind ?? 'account', a.paused ? 1 : 0]);
       const maxLag = (k: 'lagEvents' | 'lagSeconds') => Math.max(0, ...a.replicas.map((r) => r[k] ?? 0));
-      if (a.status) status.push([id, a.mailHost, a.status.mailboxId, a.status.sequence, a.status.itemId, maxLag('lagEvents'), maxLag('lagSeconds')]);
+      if (a.status) {
+        status.push([id, a.mailHost, a.status.mailboxId, a.status.sequence, a.status.itemId, maxLag('lagEvents'), maxLag('lagSeconds'),
+          a.name, domains.get(a.name.split('@')[1]), a.paused ? 1 : 0]);
+      }
     }
     await db.batch('INSERT INTO account (id, name, domainId, mailHost, kind, haPaused) VALUES (?, ?, ?, ?, ?, ?)', acc);
     if (status.length) {
-      await db.batch('INSERT INTO account_status (accountId, mailHost, mailboxId, sequence, itemId, maxLagEvents, maxLagSeconds, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, NOW(3))', status);
+      await db.batch(`INSERT INTO account_status (accountId, mailHost, mailboxId, sequence, itemId, maxLagEvents, maxLagSeconds, accountName, domainId, paused, updatedAt)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))`, status);
     }
     const reps = chunk.flatMap((a) => a.replicas.map((r) => ({ accountId: ids.get(a.name)!, r })));
     if (reps.length === 0) continue;

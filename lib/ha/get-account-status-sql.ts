@@ -10,34 +10,32 @@ export interface Sql {
 
 const SEVERITY = "FIELD(r2.state, 'active', 'paused', 'initializing', 'removing', 'failed')";
 
-/** Sorts answered from account_status's indexes (every replicated account has a row there). */
-const STATUS_SORTS: Partial<Record<GetAccountStatusQuery['sort'], string>> = {
-  lagEvents: 's.maxLagEvents',
-  lagSeconds: 's.maxLagSeconds',
-  sequence: 's.sequence',
-  itemId: 's.itemId',
-  updatedAt: 's.updatedAt',
-};
-
-/** ORDER BY with a unique last key (stable pages); each leading key matches an index where it matters. */
+/**
+ * ORDER BY over `account_status s` (one row per replicated account, with copies of its name,
+ * domain and pause flag), each leading key matching an index, with a unique last key so pages
+ * are stable. Replica-level keys (destination, priority, state) aggregate the account's replicas.
+ */
 export function orderBy(q: Pick<GetAccountStatusQuery, 'sort' | 'order'>): string {
   const dir = q.order === 'desc' ? 'DESC' : 'ASC';
-  const status = STATUS_SORTS[q.sort];
-  if (status) return `${status} ${dir}, s.accountId ${dir}`;
-  switch (q.sort) {
-    case 'accountMailHost': return `a.mailHost ${dir}, a.name ${dir}`;
-    case 'destination': return `(SELECT MIN(r2.destination) FROM replica r2 WHERE r2.accountId = a.id) ${dir}, a.name ${dir}`;
-    case 'priority': return `(SELECT MIN(r2.priority) FROM replica r2 WHERE r2.accountId = a.id) ${dir}, a.name ${dir}`;
-    case 'state': return `(SELECT MAX(${SEVERITY}) FROM replica r2 WHERE r2.accountId = a.id) ${dir}, a.name ${dir}`;
-    default: return `a.name ${dir}`;
-  }
+  const indexed: Partial<Record<GetAccountStatusQuery['sort'], string>> = {
+    accountName: `s.accountName ${dir}`,
+    accountMailHost: `s.mailHost ${dir}, s.accountName ${dir}`,
+    lagEvents: `s.maxLagEvents ${dir}, s.accountId ${dir}`,
+    lagSeconds: `s.maxLagSeconds ${dir}, s.accountId ${dir}`,
+    sequence: `s.sequence ${dir}, s.accountId ${dir}`,
+    itemId: `s.itemId ${dir}, s.accountId ${dir}`,
+    updatedAt: `s.updatedAt ${dir}, s.accountId ${dir}`,
+  };
+  if (indexed[q.sort]) return indexed[q.sort]!;
+  const aggregate = q.sort === 'destination' ? 'MIN(r2.destination)' : q.sort === 'priority' ? 'MIN(r2.priority)' : `MAX(${SEVERITY})`;
+  return `(SELECT ${aggregate} FROM replica r2 WHERE r2.accountId = s.accountId) ${dir}, s.accountName ${dir}`;
 }
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-interface Parts {
+export interface Parts {
   account: string[];
   accountParams: unknown[];
   replica: string[];
@@ -45,11 +43,11 @@ interface Parts {
 }
 
 /**
- * The filters, split in account conditions (on `a`) and replica conditions (on `r`, which must
- * hold on one and the same replica). `aliveAgents` are the destinations whose agent reports a
- * fresh heartbeat; `domainIds` null means every domain.
+ * The filters, split in account conditions (on `s`) and replica conditions (on `r`, which must
+ * hold on one and the same replica). `agents.alive` are the mailstores whose agent reports a
+ * fresh heartbeat, `agents.down` every other registered one; `domainIds` null means every domain.
  */
-export function filterParts(q: GetAccountStatusQuery, domainIds: number[] | null, aliveAgents: string[]): Parts {
+export function filterParts(q: GetAccountStatusQuery, domainIds: number[] | null, agents: { alive: string[]; down: string[] }): Parts {
   const p: Parts = { account: [], accountParams: [], replica: [], replicaParams: [] };
   if (q.replicaServer) {
     p.replica.push('r.destination = ?');
@@ -60,69 +58,61 @@ export function filterParts(q: GetAccountStatusQuery, domainIds: number[] | null
     p.replicaParams.push(q.replicaState);
   }
   if (q.replicaStatus) {
-    p.replica.push(q.replicaStatus === 'available' ? "(r.state = 'active' AND r.destination IN (?))" : "(r.state <> 'active' OR r.destination NOT IN (?))");
-    p.replicaParams.push(aliveAgents.length ? aliveAgents : ['']);
+    // Both forms stay on the (state) and (destination, state) indexes: destinations are a handful of known hosts.
+    if (q.replicaStatus === 'available') {
+      p.replica.push("(r.state = 'active' AND r.destination IN (?))");
+      p.replicaParams.push(agents.alive.length ? agents.alive : ['']);
+    } else {
+      p.replica.push("(r.state <> 'active' OR r.destination IN (?))");
+      p.replicaParams.push(agents.down.length ? agents.down : ['']);
+    }
   }
   if (q.mailHost) {
-    p.account.push('a.mailHost = ?');
+    p.account.push('s.mailHost = ?');
     p.accountParams.push(q.mailHost);
   }
   if (q.accounts?.length) {
-    p.account.push('a.name IN (?)');
+    p.account.push('s.accountName IN (?)');
     p.accountParams.push(q.accounts);
   }
   if (domainIds) {
-    p.account.push('a.domainId IN (?)');
+    p.account.push('s.domainId IN (?)');
     p.accountParams.push(domainIds.length ? domainIds : [-1]);
   }
   if (q.accountStatus) {
-    p.account.push('a.haPaused = ?');
+    p.account.push('s.paused = ?');
     p.accountParams.push(q.accountStatus === 'paused' ? 1 : 0);
   }
   if (q.q) {
-    p.account.push('a.name LIKE ?');
+    p.account.push('s.accountName LIKE ?');
     p.accountParams.push(`%${escapeLike(q.q)}%`);
   }
   return p;
 }
 
-function exists(p: Parts): string {
-  return `EXISTS (SELECT 1 FROM replica r WHERE ${['r.accountId = a.id', ...p.replica].join(' AND ')})`;
+function where(p: Parts, extra: string[] = []): { sql: string; params: unknown[] } {
+  const conds = [...p.account, ...(p.replica.length ? [`EXISTS (SELECT 1 FROM replica r WHERE ${['r.accountId = s.accountId', ...p.replica].join(' AND ')})`] : []), ...extra];
+  return { sql: conds.length ? ` WHERE ${conds.join(' AND ')}` : '', params: [...p.accountParams, ...(p.replica.length ? p.replicaParams : [])] };
 }
 
 /**
- * The page: the sort decides the driving table so the ORDER BY follows an index and stops after
- * the page. Every replicated account has an account_status row (setAccountDestination creates it,
- * the last replica's removal deletes it), so without replica filters an inner join replaces the
- * EXISTS; with them the EXISTS is evaluated per row (semijoin off) rather than turned into a join
- * that would sort every account first. Account conditions come first: they are the cheap ones.
+ * The ids of one page, read from account_status alone so the scan stays in an index (deep
+ * offsets skip index entries, not rows); the replica EXISTS is evaluated per row (semijoin off)
+ * rather than turned into a join that would sort every account first.
  */
-export function pageSql(q: GetAccountStatusQuery, p: Parts, page: { offset: number; limit: number; afterName?: string }): Sql {
-  const byStatus = Boolean(STATUS_SORTS[q.sort]);
-  const from = byStatus ? 'account_status s STRAIGHT_JOIN account a ON a.id = s.accountId' : 'account a JOIN account_status s ON s.accountId = a.id';
-  const where = [...p.account, ...(p.replica.length ? [exists(p)] : [])];
-  const params = [...p.accountParams, ...(p.replica.length ? p.replicaParams : [])];
-  if (page.afterName !== undefined) {
-    where.push('a.name > ?');
-    params.push(page.afterName);
-  }
+export function pageIdsSql(q: GetAccountStatusQuery, p: Parts, page: { offset: number; limit: number; afterName?: string }): Sql {
+  const w = where(p, page.afterName !== undefined ? ['s.accountName > ?'] : []);
   return {
-    sql: `SET STATEMENT optimizer_switch='semijoin=off' FOR
-      SELECT a.id, a.name, a.mailHost, a.haPaused, s.mailboxId, s.sequence, s.itemId, s.updatedAt
-        FROM ${from}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderBy(q)} LIMIT ? OFFSET ?`,
-    params: [...params, page.limit, page.offset],
+    sql: `SET STATEMENT optimizer_switch='semijoin=off' FOR SELECT s.accountId FROM account_status s${w.sql} ORDER BY ${orderBy(q)} LIMIT ? OFFSET ?`,
+    params: [...w.params, ...(page.afterName !== undefined ? [page.afterName] : []), page.limit, page.offset],
   };
 }
 
-/** The total: the status rows when nothing is filtered, the replica index for replica filters alone, else per account. */
+/** The total, with the same conditions; with replica filters alone, from the replica indexes. */
 export function countSql(p: Parts): Sql {
-  if (p.account.length === 0 && p.replica.length === 0) return { sql: 'SELECT COUNT(*) AS total FROM account_status', params: [] };
-  if (p.account.length === 0) {
+  if (p.account.length === 0 && p.replica.length > 0) {
     return { sql: `SELECT COUNT(DISTINCT r.accountId) AS total FROM replica r WHERE ${p.replica.join(' AND ')}`, params: p.replicaParams };
   }
-  const where = [...p.account, ...(p.replica.length ? [exists(p)] : [])];
-  return {
-    sql: `SELECT COUNT(*) AS total FROM account a${p.replica.length ? '' : ' STRAIGHT_JOIN account_status s ON s.accountId = a.id'} WHERE ${where.join(' AND ')}`,
-    params: [...p.accountParams, ...(p.replica.length ? p.replicaParams : [])],
-  };
+  const w = where(p);
+  return { sql: `SELECT COUNT(*) AS total FROM account_status s${w.sql}`, params: w.params };
 }

@@ -2,7 +2,7 @@ import { ForbiddenError, ValidationError } from '../errors';
 import { GetAccountStatusInput, type GetAccountStatusQuery } from '../schemas/commands';
 import type { AccountStatusPage, AccountStatusView, ReplicaState, ReplicaStatusView } from '../schemas/views';
 import type { HaContext } from './context';
-import { ALIVE_SECONDS, countSql, filterParts, pageSql } from './get-account-status-sql';
+import { ALIVE_SECONDS, countSql, filterParts, pageIdsSql } from './get-account-status-sql';
 import { readableDomains } from './operations/access';
 import { parseCommandInput } from './operations/input';
 import { nameProblem } from './resolve-accounts';
@@ -10,12 +10,19 @@ import { nameProblem } from './resolve-accounts';
 interface Liveness {
   nodesUp: Set<string>;
   agentsAlive: Set<string>;
+  /** Every registered mailstore whose agent is not alive. */
+  agentsDown: string[];
 }
 
 async function liveness(ctx: HaContext): Promise<Liveness> {
-  const rows: { host: string; agentAlive: number }[] = await ctx.db.query(
-    `SELECT host, agentAlive FROM mailstore_server WHERE heartbeatAt > NOW(3) - INTERVAL ${ALIVE_SECONDS} SECOND`);
-  return { nodesUp: new Set(rows.map((r) => r.host)), agentsAlive: new Set(rows.filter((r) => Number(r.agentAlive) === 1).map((r) => r.host)) };
+  const rows: { host: string; agentAlive: number; up: number }[] = await ctx.db.query(
+    `SELECT host, agentAlive, heartbeatAt > NOW(3) - INTERVAL ${ALIVE_SECONDS} SECOND AS up FROM mailstore_server`);
+  const up = rows.filter((r) => Number(r.up) === 1);
+  return {
+    nodesUp: new Set(up.map((r) => r.host)),
+    agentsAlive: new Set(up.filter((r) => Number(r.agentAlive) === 1).map((r) => r.host)),
+    agentsDown: rows.filter((r) => Number(r.up) !== 1 || Number(r.agentAlive) !== 1).map((r) => r.host),
+  };
 }
 
 /** The domain ids the query is limited to (the filter, intersected with a domain administrator's scope), or null for all. */
@@ -43,9 +50,14 @@ function parseQuery(input: GetAccountStatusInput): GetAccountStatusQuery {
 type AccountRow = { id: string; name: string; mailHost: string; haPaused: number; mailboxId: number | null; sequence: number | null; itemId: number | null; updatedAt: Date | null };
 
 async function readPage(ctx: HaContext, q: GetAccountStatusQuery, live: Liveness, domainIds: number[] | null, page: { offset: number; limit: number; afterName?: string }) {
-  const { sql, params } = pageSql(q, filterParts(q, domainIds, [...live.agentsAlive]), page);
-  const rows: AccountRow[] = await ctx.db.query(sql, params);
-  return toViews(ctx, rows, live);
+  const { sql, params } = pageIdsSql(q, filterParts(q, domainIds, { alive: [...live.agentsAlive], down: live.agentsDown }), page);
+  const ids: { accountId: string }[] = await ctx.db.query(sql, params);
+  if (ids.length === 0) return [];
+  const rows: AccountRow[] = await ctx.db.query(
+    `SELECT s.accountId AS id, s.accountName AS name, s.mailHost, s.paused AS haPaused, s.mailboxId, s.sequence, s.itemId, s.updatedAt
+       FROM account_status s WHERE s.accountId IN (?)`, [ids.map((r) => r.accountId)]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return toViews(ctx, ids.map((r) => byId.get(r.accountId)).filter((r): r is AccountRow => Boolean(r)), live);
 }
 
 async function toViews(ctx: HaContext, rows: AccountRow[], live: Liveness): Promise<AccountStatusView[]> {
@@ -85,7 +97,7 @@ export async function getAccountStatus(ctx: HaContext, input: GetAccountStatusIn
   const q = parseQuery(input);
   const readAt = new Date();
   const [live, domainIds] = await Promise.all([liveness(ctx), domainScope(ctx, q)]);
-  const count = countSql(filterParts(q, domainIds, [...live.agentsAlive]));
+  const count = countSql(filterParts(q, domainIds, { alive: [...live.agentsAlive], down: live.agentsDown }));
   const [[{ total }], accounts] = await Promise.all([
     ctx.db.query(count.sql, count.params) as Promise<{ total: number }[]>,
     readPage(ctx, q, live, domainIds, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize }),

@@ -27,6 +27,7 @@ export async function pauseReplicas(ctx: HaContext, input: PauseReplicasInput): 
         const chunk = ids.slice(i, i + 2000);
         await conn.query("UPDATE replica SET state = 'paused' WHERE accountId IN (?) AND state IN ('initializing', 'active')", [chunk]);
         await conn.query('UPDATE account SET haPaused = 1 WHERE id IN (?)', [chunk]);
+        await conn.query('UPDATE account_status SET paused = 1 WHERE accountId IN (?)', [chunk]);
       }
       await insertOperation(conn, {
         id: operationId, kind: 'pauseReplicas', actor: ctx.actor, params: { accounts: ids.length },

@@ -6,6 +6,7 @@ export interface ResolvedAccount {
   id: string;
   name: string;
   domain: string;
+  domainId: number;
   mailHost: string;
   kind: 'account' | 'distribution_list';
   epoch: number;
@@ -35,11 +36,11 @@ export async function resolveAccounts(db: Pool, names: string[]): Promise<{ foun
   const byName = new Map<string, ResolvedAccount>();
   for (let i = 0; i < valid.length; i += 2000) {
     const rows: Record<string, unknown>[] = await db.query(
-      `SELECT a.id, a.name, a.mailHost, a.kind, a.epoch, a.haPaused, d.name AS domain
+      `SELECT a.id, a.name, a.mailHost, a.kind, a.epoch, a.haPaused, a.domainId, d.name AS domain
          FROM account a JOIN domain d ON d.id = a.domainId WHERE a.name IN (?)`, [valid.slice(i, i + 2000)]);
     for (const r of rows) {
       byName.set(String(r.name).toLowerCase(), {
-        id: String(r.id), name: String(r.name), domain: String(r.domain), mailHost: String(r.mailHost),
+        id: String(r.id), name: String(r.name), domain: String(r.domain), domainId: Number(r.domainId), mailHost: String(r.mailHost),
         kind: r.kind as ResolvedAccount['kind'], epoch: Number(r.epoch), haPaused: Boolean(Number(r.haPaused)),
       });
     }

@@ -42,7 +42,10 @@ export async function restartReplicas(ctx: HaContext, input: RestartReplicasInpu
              snapshotItems = 0, agentReadyAt = NULL, activeSince = NULL, lastError = NULL, operationId = ?
            WHERE id IN (?) AND state IN ('failed', 'initializing')`, [operationId, reinit.slice(i, i + 2000).map((r) => r.id)]);
       }
-      for (let i = 0; i < ids.length; i += 2000) await conn.query('UPDATE account SET haPaused = 0 WHERE id IN (?)', [ids.slice(i, i + 2000)]);
+      for (let i = 0; i < ids.length; i += 2000) {
+        await conn.query('UPDATE account SET haPaused = 0 WHERE id IN (?)', [ids.slice(i, i + 2000)]);
+        await conn.query('UPDATE account_status SET paused = 0 WHERE accountId IN (?)', [ids.slice(i, i + 2000)]);
+      }
       await insertOperation(conn, {
         id: operationId, kind: 'restartReplicas', actor: ctx.actor, params: { accounts: ids.length, resumed: resume.length, reinitialised: reinit.length },
         items: accounts.map(({ account, replicas }) => {

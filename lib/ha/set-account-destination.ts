@@ -49,9 +49,10 @@ export async function setAccountDestination(ctx: HaContext, input: SetAccountDes
           items: accounts.map((a) => ({ accountId: a.id, accountName: a.name, destination: parsed.destination })),
         });
         // Every replicated account has a status row from the start (sorting by lag reads it); its source fills it in.
-        const placeholders = accounts.map((a) => [a.id, a.mailHost]);
+        const placeholders = accounts.map((a) => [a.id, a.mailHost, a.name, a.domainId, a.haPaused ? 1 : 0]);
         for (let i = 0; i < placeholders.length; i += 5000) {
-          await conn.batch('INSERT IGNORE INTO account_status (accountId, mailHost, mailboxId, sequence, itemId, updatedAt) VALUES (?, ?, 0, 0, 0, NOW(3))', placeholders.slice(i, i + 5000));
+          await conn.batch(`INSERT IGNORE INTO account_status (accountId, mailHost, accountName, domainId, paused, mailboxId, sequence, itemId, updatedAt)
+            VALUES (?, ?, ?, ?, ?, 0, 0, 0, NOW(3))`, placeholders.slice(i, i + 5000));
         }
         await recordTopologyChangeSql(conn, ids);
       });

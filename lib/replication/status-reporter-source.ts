@@ -71,6 +71,10 @@ export class SourceStatus {
          WHERE accountId = ?`,
         chunk.map((r) => [r.sequence, r.sequence, r.sequence, r.lastChangeAt, r.lastChangeAt ?? new Date(), r.accountId]));
       await refreshMaxLag(this.haDb, chunk.map((r) => r.accountId));
+      // A row this write created (it had been pruned meanwhile) gets the account's directory copy.
+      await this.haDb.query(
+        `UPDATE account_status s JOIN account a ON a.id = s.accountId SET s.accountName = a.name, s.domainId = a.domainId, s.paused = a.haPaused
+          WHERE s.accountId IN (?) AND s.accountName = ''`, [chunk.map((r) => r.accountId)]);
     }
   }
 

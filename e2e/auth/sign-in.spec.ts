@@ -22,6 +22,12 @@ test.describe('sign-in and sign-out', () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/', secure: false });
     expect(cookie.expires * 1000).toBeGreaterThan(Date.now() + 7 * 3600_000);
     expect(await page.evaluate(() => document.cookie)).not.toContain('carbonio_ha_session');
+    // Neither the token nor a password hash ever comes back in an answer.
+    for (const path of ['/api/auth/session', '/api/audit?action=auth.login']) {
+      const text = await (await page.request.get(path)).text();
+      expect(text).not.toContain(cookie.value);
+      expect(text).not.toMatch(/scrypt\$|passwordHash|e2e-admin-password/);
+    }
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/login$/);

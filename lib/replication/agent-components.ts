@@ -26,7 +26,7 @@ export function replicationComponents(ctx: NodeContext): NodeComponent[] {
   return [
     agent,
     new SnapshotTaker(ctx, { chunkRows: Number(process.env.CARBONIO_SNAPSHOT_CHUNK_ROWS) || undefined }),
-    new StatusReporter(ctx, () => agent.canConnectToKafka()),
+    new StatusReporter(ctx, () => agent.canConnectToKafka(), { sampleMs: Number(process.env.CARBONIO_LAG_SAMPLE_MS) || undefined }),
     new DigestRoutes(ctx),
     new OperationWorker(ctx),
   ];

@@ -4,6 +4,7 @@ import { createHaContext, type HaContextHandle } from '../ha/context';
 import { getAccountStatus, getOperation, listNotifications, pauseReplicas, removeAccountDestination, restartReplicas, setAccountDestination, verifyAccount, waitForOperation } from '../ha';
 import { runTraffic } from '../traffic/run-traffic';
 import { createTestEnv, type TestEnv } from '../../tests/support/test-env';
+import type { MailstoreNode } from '../node/node';
 import { createAccounts, resetAgentGroups, waitFor } from './agent-test-env';
 
 // The whole path on real Kafka and MariaDB: full nodes (mailbox service, publisher, agent,
@@ -15,13 +16,15 @@ let env: TestEnv;
 let ha: HaContextHandle;
 let dstDb: Pool;
 let srcDb: Pool;
+let dst: MailstoreNode;
 let ids: string[] = [];
 
 beforeAll(async () => {
+  process.env.CARBONIO_LAG_SAMPLE_MS = '1000';
   env = await createTestEnv('rep_flow', { verbose: process.env.REP_VERBOSE === '1' });
   await resetAgentGroups(env.brokers, env.prefix, [SRC, DST]);
   await env.startNode(SRC);
-  await env.startNode(DST);
+  dst = await env.startNode(DST);
   await env.prisma.license.create({ data: { module: 'ZxHA', quantity: 10 } });
   ids = (await createAccounts(env.prisma, SRC, NAMES)).map((a) => a.id);
   ha = createHaContext({ haDbUrl: env.haDbUrl, actor: { email: 'admin@rep-flow.test', role: 'global_admin', origin: 'cli' }, log: env.log });
@@ -32,6 +35,7 @@ beforeAll(async () => {
   expect(pre.acked, JSON.stringify(pre)).toBeGreaterThan(3);
 });
 afterAll(async () => {
+  delete process.env.CARBONIO_LAG_SAMPLE_MS;
   await dstDb?.end();
   await srcDb?.end();
   await ha?.close();
@@ -101,6 +105,13 @@ describe('replicas of three accounts', () => {
     expect(v.replicas[0].equal).toBe(true);
     const [{ n: left }] = await dstDb.query('SELECT COUNT(*) n FROM replica_pending_event WHERE account_id = ?', [ids[0]]);
     expect(Number(left)).toBe(0);
+    // The lag chart: samples while the paused replica fell behind, and a zero once it caught up.
+    const replica = await env.prisma.replica.findFirstOrThrow({ where: { accountId: ids[0] } });
+    const samples = await waitFor('a zero lag sample after the catch-up', async () => {
+      const s = await env.prisma.lagSample.findMany({ where: { replicaId: replica.id }, orderBy: { id: 'asc' } });
+      return s.length && s[s.length - 1].lagEvents === 0 ? s : undefined;
+    }, 15_000);
+    expect(Math.max(...samples.map((x) => x.lagEvents))).toBeGreaterThan(5);
   });
 
   it('remove deletes the replica on the destination, its status, and the source stops publishing', async () => {
@@ -118,4 +129,21 @@ describe('replicas of three accounts', () => {
     expect((await getAccountStatus(ha, {})).accounts.map((a) => a.accountName).sort()).toEqual([NAMES[0], NAMES[1]]);
     expect((await getOperation(ha, ref.operationId)).itemsTotal).toBe(1);
   });
+
+  it('a removal while the destination is down ends saying so, and the destination deletes its copy when it comes back', async () => {
+    await dst.stop();
+    await waitFor('the destination heartbeat to go stale', async () => {
+      const m = await env.prisma.mailstoreServer.findUnique({ where: { host: DST } });
+      return m?.heartbeatAt && Date.now() - m.heartbeatAt.getTime() > 11_000 ? m : undefined;
+    }, 30_000, 500);
+    const ref = await removeAccountDestination(ha, { destination: DST, accounts: [NAMES[1]] });
+    const op = await waitForOperation(ha, ref.operationId, { timeoutMs: 60_000 });
+    expect(op.state).toBe('succeeded');
+    expect(op.items[0].message).toMatch(/is down: it deletes its copy when it comes back/);
+    expect((await env.prisma.replica.findFirstOrThrow({ where: { accountId: ids[1] } })).state).toBe('removing');
+    expect((await dstDb.query('SELECT id FROM mailbox WHERE account_id = ?', [ids[1]])).length).toBe(1);
+    dst = await env.startNode(DST);
+    await waitFor('the returning destination to delete its copy', async () => (await env.prisma.replica.count({ where: { accountId: ids[1] } })) === 0, 30_000);
+    expect(await dstDb.query('SELECT id FROM mailbox WHERE account_id = ?', [ids[1]])).toEqual([]);
+  }, 180_000);
 });

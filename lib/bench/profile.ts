@@ -34,8 +34,8 @@ export const PROFILES: Record<BenchProfile['name'], BenchProfile> = {
     overheadPairs: 200, overheadWarmup: 20, syncItems: 100_000, syncWarmupItems: 2000, switchovers: 5, statusAccounts: 100_000, statusRuns: 10, consoleLoads: 5,
   },
   quick: {
-    name: 'quick', throughputAccounts: 50, eventsPerAccount: 200, lagAccounts: 200, lagRate: 2000, lagWarmupSeconds: 3, lagSeconds: 8,
-    overheadPairs: 60, overheadWarmup: 10, syncItems: 20_000, syncWarmupItems: 500, switchovers: 3, statusAccounts: 20_000, statusRuns: 5, consoleLoads: 3,
+    name: 'quick', throughputAccounts: 20, eventsPerAccount: 250, lagAccounts: 100, lagRate: 2000, lagWarmupSeconds: 3, lagSeconds: 6,
+    overheadPairs: 40, overheadWarmup: 10, syncItems: 10_000, syncWarmupItems: 500, switchovers: 3, statusAccounts: 10_000, statusRuns: 5, consoleLoads: 3,
   },
   tiny: {
     name: 'tiny', throughputAccounts: 10, eventsPerAccount: 50, lagAccounts: 20, lagRate: 100, lagWarmupSeconds: 1, lagSeconds: 2,

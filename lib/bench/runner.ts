@@ -5,7 +5,7 @@ import { machineInfo, type MachineInfo } from './machine';
 import { PROFILES } from './profile';
 import { failedResult, type BenchResult } from './result';
 import { RssSampler } from './rss-sampler';
-import { SCENARIO_NAMES } from './scenario-names';
+import { SCENARIO_NAMES, type ScenarioName } from './scenario-names';
 import { SCENARIOS } from './scenarios';
 import { consoleScenario } from './scenarios/console';
 import { startWorld } from './world';
@@ -15,6 +15,19 @@ export interface BenchRun {
   machine: { before: MachineInfo; after: MachineInfo };
   profile: string;
   started: string[];
+}
+
+/** Creates and replicates the shared accounts of the selected scenarios at once, before any measurement. */
+async function prepareFixtures(b: BenchContext, selected: Set<ScenarioName>, log: (l: string) => void) {
+  const wants = (...names: ScenarioName[]) => names.some((n) => selected.has(n));
+  const t0 = Date.now();
+  const jobs: Promise<unknown>[] = [];
+  if (wants('publish', 'apply', 'switchover')) jobs.push(b.fixtures.throughputAccounts());
+  if (wants('lag', 'overhead', 'failover')) jobs.push(b.fixtures.protectedAccounts());
+  if (wants('overhead')) jobs.push(b.fixtures.plainAccount());
+  const settled = await Promise.allSettled(jobs);
+  for (const s of settled) if (s.status === 'rejected') log(`preparing accounts failed (the scenarios using them will fail): ${String(s.reason)}`);
+  if (jobs.length) log(`accounts prepared in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 
 /**
@@ -32,6 +45,7 @@ export async function runBench(args: BenchArgs, say: (line: string) => void = co
   const b: BenchContext = { world, profile, fixtures: createFixtures(world, profile), rss, log };
   const results: BenchResult[] = [];
   try {
+    await prepareFixtures(b, selected, log);
     for (const name of SCENARIO_NAMES) {
       if (!selected.has(name)) continue;
       const s = SCENARIOS[name];

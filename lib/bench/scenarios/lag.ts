@@ -1,50 +1,73 @@
 import { histogramDelta, histogramQuantile, type HistogramSnapshot } from '../../replication/latency-histogram';
-import { runTraffic } from '../../traffic/run-traffic';
+import { runTraffic, type TrafficCounts } from '../../traffic/run-traffic';
+import type { BenchAccount } from '../accounts';
 import type { BenchContext } from '../context';
 import { below, result, type BenchResult } from '../result';
 
 export const LAG_GOAL = below(100, 'ms', 'p99');
-const STAGE_LABEL: Record<string, string> = { published: 'commit to Kafka send', delivered: 'send to agent batch', applied: 'batch to replica commit' };
+const STAGES = ['published', 'delivered', 'applied'] as const;
+const STAGE_LABEL: Record<(typeof STAGES)[number], string> = { published: 'commit to Kafka send', delivered: 'send to agent batch', applied: 'batch to replica commit' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+interface LagWindow {
+  rate: number;
+  latency: HistogramSnapshot;
+  stages: [(typeof STAGES)[number], HistogramSnapshot][];
+  /** Events published per second during the window (what the source really committed). */
+  achieved: number;
+  traffic: TrafficCounts;
+}
+
+/** Realistic traffic at `rate` operations/s; the destination's latency histograms over `seconds` after `warmup`. */
+async function measureWindow(b: BenchContext, accounts: BenchAccount[], rate: number, warmup: number, seconds: number): Promise<LagWindow> {
+  const { nodes, haDbUrl } = b.world;
+  const abort = new AbortController();
+  const traffic = runTraffic({ haDbUrl, accounts: accounts.map((a) => a.name), rate, seconds: warmup + seconds + 60, signal: abort.signal, perAccountConcurrency: 2 });
+  try {
+    await sleep(warmup * 1000);
+    const [h0, r0] = await Promise.all([nodes.destination.agentStats(), nodes.source.relayStats()]);
+    const t0 = performance.now();
+    await sleep(seconds * 1000);
+    const [h1, r1] = await Promise.all([nodes.destination.agentStats(), nodes.source.relayStats()]);
+    const elapsed = (performance.now() - t0) / 1000;
+    abort.abort();
+    const latency = histogramDelta(h0.latency, h1.latency);
+    if (!latency.count) throw new Error(`no event was applied in a ${seconds} s window at ${rate} operations/s`);
+    return { rate, latency, stages: STAGES.map((k) => [k, histogramDelta(h0.stages[k], h1.stages[k])]), achieved: (r1.published - r0.published) / elapsed, traffic: await traffic };
+  } finally {
+    abort.abort();
+    await traffic.catch(() => undefined);
+  }
+}
+
+const q = (h: HistogramSnapshot, p: number) => histogramQuantile(h, p);
+function describe(w: LagWindow, accounts: number): string {
+  return `p50 ${q(w.latency, 0.5)} ms over ${w.latency.count} events at ${Math.round(w.achieved)} events/s published ` +
+    `(offered ${w.rate} operations/s over ${accounts} accounts, ${w.traffic.failed} failed, client write latency p50 ${w.traffic.latency.p50} ms); ` +
+    `stages p50/p99: ${w.stages.map(([k, h]) => `${STAGE_LABEL[k]} ${q(h, 0.5)}/${q(h, 0.99)} ms`).join(', ')}`;
+}
+
 /**
- * End-to-end lag under steady traffic: the realistic mix of mailbox operations (lib/traffic) at
- * the profile's rate over the protected accounts of the `source` mailstore. Lag = the agent's
- * commit time minus the source's commit time carried in the event (`ts`), from the
- * destination's latency histogram over the measured window (after the warm-up).
+ * End-to-end lag under steady traffic: the realistic mix of mailbox operations (lib/traffic,
+ * through each mailstore's HTTP API) at the profile's rate over the protected accounts of the
+ * `source` mailstore. Lag = the agent's commit time minus the source's commit time carried in the
+ * event (`ts`), from the destination's latency histograms over the measured window. When the
+ * machine cannot commit the offered rate (the source falls below 90% of it), a second window at
+ * half the rate it did reach shows the lag below saturation (in the detail).
  */
 export async function lagScenario(b: BenchContext): Promise<BenchResult[]> {
-  const { nodes, haDbUrl } = b.world;
   const accounts = await b.fixtures.protectedAccounts();
-  const { lagRate: rate, lagWarmupSeconds: warmup, lagSeconds: seconds } = b.profile;
-  const abort = new AbortController();
+  const { lagRate, lagWarmupSeconds: warmup, lagSeconds: seconds } = b.profile;
   b.rss.start();
   try {
-    const traffic = runTraffic({ haDbUrl, accounts: accounts.map((a) => a.name), rate, seconds: warmup + seconds + 60, signal: abort.signal, perAccountConcurrency: 2 });
-    let measured: { latency: HistogramSnapshot; stages: [string, HistogramSnapshot][]; published: number; seconds: number };
-    try {
-      await sleep(warmup * 1000);
-      const [h0, r0] = await Promise.all([nodes.destination.agentStats(), nodes.source.relayStats()]);
-      const t0 = performance.now();
-      await sleep(seconds * 1000);
-      const [h1, r1] = await Promise.all([nodes.destination.agentStats(), nodes.source.relayStats()]);
-      const stages = (['published', 'delivered', 'applied'] as const).map((k): [string, HistogramSnapshot] => [k, histogramDelta(h0.stages[k], h1.stages[k])]);
-      measured = { latency: histogramDelta(h0.latency, h1.latency), stages, published: r1.published - r0.published, seconds: (performance.now() - t0) / 1000 };
-    } finally {
-      abort.abort();
+    const main = await measureWindow(b, accounts, lagRate, warmup, seconds);
+    let below = '';
+    if (main.achieved < 0.9 * lagRate) {
+      const rate = Math.max(5, Math.floor(main.achieved / 2));
+      const w = await measureWindow(b, accounts, rate, warmup, seconds);
+      below = `. The machine committed only ${Math.round(main.achieved)} of the ${lagRate} events/s offered (saturated); below saturation, at ${rate} operations/s: p99 ${q(w.latency, 0.99)} ms, ${describe(w, accounts.length)}`;
     }
-    const counts = await traffic;
-    const p50 = histogramQuantile(measured.latency, 0.5);
-    const p99 = histogramQuantile(measured.latency, 0.99);
-    if (!measured.latency.count) throw new Error(`no event was applied in the ${seconds} s window (traffic: ${JSON.stringify(counts.errors)})`);
-    const achieved = measured.published / measured.seconds;
-    return [result({
-      name: 'end-to-end lag p99', value: p99, unit: 'ms', goal: LAG_GOAL,
-      detail: `p50 ${p50} ms, mean ${(measured.latency.sumMs / measured.latency.count).toFixed(1)} ms over ${measured.latency.count} events in ${seconds} s; ` +
-        `${Math.round(achieved)} events/s published (offered ${rate} operations/s over ${accounts.length} accounts; ${counts.skipped} ticks skipped with every account busy, ${counts.failed} failed); ` +
-        `stages p50/p99: ${measured.stages.map(([k, h]) => `${STAGE_LABEL[k]} ${histogramQuantile(h, 0.5)}/${histogramQuantile(h, 0.99)} ms`).join(', ')}; ` +
-        `write latency seen by the clients p50 ${counts.latency.p50} ms, p95 ${counts.latency.p95} ms`,
-    })];
+    return [result({ name: 'end-to-end lag p99', value: q(main.latency, 0.99), unit: 'ms', goal: LAG_GOAL, detail: `${describe(main, accounts.length)}${below}` })];
   } finally {
     b.rss.stop();
   }

@@ -65,6 +65,10 @@ describe('replicas of three accounts', () => {
       expect(v.replicas[0], JSON.stringify(v.replicas[0].differences)).toMatchObject({ destination: DST, equal: true });
       expect(v.replicas[0].sequence).toBeGreaterThan(5);
     }
+    const agentStats = await (await fetch(`${dst.apiUrl}/api/replication/agent`)).json();
+    expect(agentStats).toMatchObject({ connected: true, poison: 0 });
+    expect(agentStats.applied).toBeGreaterThan(10);
+    expect(agentStats.latencyMs.p50).toBeGreaterThanOrEqual(0);
     const notes = await listNotifications(ha);
     expect(notes.some((n) => n.operationId === ref.operationId && n.kind === 'replica-initialised')).toBe(true);
   });

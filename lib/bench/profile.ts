@@ -38,7 +38,7 @@ export const PROFILES: Record<BenchProfile['name'], BenchProfile> = {
     overheadPairs: 40, overheadWarmup: 10, syncItems: 10_000, syncWarmupItems: 500, switchovers: 3, statusAccounts: 10_000, statusRuns: 5, consoleLoads: 3,
   },
   tiny: {
-    name: 'tiny', throughputAccounts: 10, eventsPerAccount: 50, lagAccounts: 20, lagRate: 100, lagWarmupSeconds: 1, lagSeconds: 2,
+    name: 'tiny', throughputAccounts: 10, eventsPerAccount: 50, lagAccounts: 20, lagRate: 100, lagWarmupSeconds: 1, lagSeconds: 3,
     overheadPairs: 10, overheadWarmup: 2, syncItems: 500, syncWarmupItems: 50, switchovers: 1, statusAccounts: 1000, statusRuns: 2, consoleLoads: 1,
   },
 };

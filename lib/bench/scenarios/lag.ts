@@ -24,6 +24,13 @@ async function measureWindow(b: BenchContext, accounts: BenchAccount[], rate: nu
   const abort = new AbortController();
   const traffic = runTraffic({ haDbUrl, accounts: accounts.map((a) => a.name), rate, seconds: warmup + seconds + 60, signal: abort.signal, perAccountConcurrency: 2 });
   try {
+    // Each traffic account bootstraps first (provision, read folders): the warm-up starts once events flow.
+    const start = (await nodes.source.relayStats()).published;
+    const deadline = Date.now() + 120_000;
+    while ((await nodes.source.relayStats()).published === start) {
+      if (Date.now() > deadline) throw new Error(`no protected write was published within 120 s of starting traffic at ${rate} operations/s`);
+      await sleep(100);
+    }
     await sleep(warmup * 1000);
     const [h0, r0] = await Promise.all([nodes.destination.agentStats(), nodes.source.relayStats()]);
     const t0 = performance.now();

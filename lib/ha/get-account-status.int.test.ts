@@ -79,6 +79,33 @@ describe('getAccountStatus', () => {
     expect(await names({ domains: ['a.rep-st.test'], accountStatus: 'active', replicaServer: M2 })).toEqual(['u1']);
   });
 
+  it('combines all six filters of the reference at once, with sorting by lag and paging', async () => {
+    const all = { mailHost: M1, replicaServer: M2, accounts: ['u1@a.rep-st.test', 'u2@a.rep-st.test', 'u5@b.rep-st.test'] };
+    expect(await names({ ...all, domains: ['a.rep-st.test'], accountStatus: 'active', replicaStatus: 'available' })).toEqual(['u1']);
+    expect(await names({ ...all, domains: ['a.rep-st.test', 'b.rep-st.test'], accountStatus: 'active', replicaStatus: 'unavailable' })).toEqual(['u5']);
+    expect(await names({ ...all, domains: ['a.rep-st.test'], accountStatus: 'paused', replicaStatus: 'unavailable' })).toEqual(['u2']);
+    expect(await names({ ...all, domains: ['b.rep-st.test'], accountStatus: 'paused', replicaStatus: 'unavailable' })).toEqual([]);
+    // u1 lags most (50 events on M3) but its replica on M2 is available, so it is not listed.
+    const lagging = await getAccountStatus(ha, { ...all, replicaStatus: 'unavailable', sort: 'lagEvents', order: 'desc', pageSize: 1 });
+    expect(lagging.total).toBe(2);
+    expect(lagging.accounts.map((a) => a.accountName)).toEqual(['u2@a.rep-st.test']);
+    expect((await getAccountStatus(ha, { ...all, replicaStatus: 'unavailable', sort: 'lagEvents', order: 'desc', pageSize: 1, page: 2 })).accounts.map((a) => a.accountName))
+      .toEqual(['u5@b.rep-st.test']);
+  });
+
+  it('answers with every mailstore down, from the materialized status, showing every replica unavailable', async () => {
+    await ha.db.query('UPDATE mailstore_server SET heartbeatAt = NOW(3) - INTERVAL 1 HOUR');
+    const page = await getAccountStatus(ha, { sort: 'lagEvents', order: 'desc' });
+    expect(page.total).toBe(5);
+    expect(page.accounts.map((a) => a.accountName.split('@')[0])).toEqual(['u1', 'u2', 'u4', 'u3', 'u5']);
+    expect(page.accounts[0]).toMatchObject({ accountMailHost: M1, mailboxId: 11, sequence: 500, itemId: 900 });
+    expect(page.accounts[0].replicas.map((r) => [r.destination, r.sequence, r.lagEvents])).toEqual([[M2, 500, 0], [M3, 450, 50]]);
+    for (const r of page.accounts.flatMap((a) => a.replicas)) expect(r).toMatchObject({ available: false, canConnectToKafka: false });
+    expect((await getAccountStatus(ha, { replicaStatus: 'available' })).total).toBe(0);
+    expect((await getAccountStatus(ha, { replicaStatus: 'unavailable' })).total).toBe(5);
+    expect(await names({ mailHost: M2, replicaServer: M1, replicaStatus: 'unavailable' })).toEqual(['u3', 'u4']);
+  });
+
   it('sorts by any column, including lag, both ways, and pages on the server', async () => {
     expect(await names({ sort: 'lagEvents', order: 'desc' })).toEqual(['u1', 'u2', 'u4', 'u3', 'u5']);
     expect(await names({ sort: 'lagSeconds', order: 'desc' })).toEqual(['u1', 'u4', 'u2', 'u5', 'u3']);

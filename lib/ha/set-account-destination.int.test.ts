@@ -11,6 +11,7 @@ import { getLicenseInfo, getOperation, parseInputFile, pauseReplicas, removeAcco
 const SRC = 'mbox1.rep-sad.test';
 const DST = 'mbox2.rep-sad.test';
 const LOCAL = 'mbox3.rep-sad.test';
+const DST2 = 'mbox4.rep-sad.test';
 let env: TestEnv;
 let ha: HaContextHandle;
 
@@ -19,9 +20,10 @@ async function registerServer(host: string, centralized: boolean) {
 }
 
 async function snapshot() {
-  const [replicas, operations, items, changes] = await Promise.all([
-    env.prisma.replica.findMany({ orderBy: { id: 'asc' } }), env.prisma.operation.count(), env.prisma.operationItem.count(), env.prisma.topologyChange.count()]);
-  return { replicas, operations, items, changes };
+  const [replicas, operations, items, changes, statuses, accounts] = await Promise.all([
+    env.prisma.replica.findMany({ orderBy: { id: 'asc' } }), env.prisma.operation.count(), env.prisma.operationItem.count(), env.prisma.topologyChange.count(),
+    env.prisma.accountStatus.count(), env.prisma.account.findMany({ orderBy: { id: 'asc' }, select: { id: true, haPaused: true, mailHost: true } })]);
+  return { replicas, operations, items, changes, statuses, accounts };
 }
 
 /** Runs a command that must be refused; returns the error after checking nothing changed. */
@@ -38,6 +40,7 @@ beforeAll(async () => {
   await registerServer(SRC, true);
   await registerServer(DST, true);
   await registerServer(LOCAL, false);
+  await registerServer(DST2, true);
   await env.prisma.license.create({ data: { module: 'ZxHA', quantity: 20_005 } });
   await createAccounts(env.prisma, SRC, ['john.doe@rep-sad.test', 'jane.doe@rep-sad.test', 'done@rep-sad.test']);
   await createAccounts(env.prisma, DST, ['athome@rep-sad.test']);
@@ -58,6 +61,17 @@ describe('setAccountDestination refuses, names the cause and changes nothing', (
     expect(err.code).toBe('invalid_input');
     expect(err.problems.map((p) => p.field)).toEqual(['john*@rep-sad.test', '?ohn@rep-sad.test']);
     expect(err.problems[0].message).toMatch(/wildcard or regular-expression/);
+    const regex = ['^john.doe@rep-sad.test$', 'j[ao]ne.doe@rep-sad.test', '(john|jane).doe@rep-sad.test', 'jo.*hn@rep-sad.test', 'john.doe@rep-sad.test|x', 'jo{2}@rep-sad.test'];
+    const err2 = await refused(() => setAccountDestination(ha, { destination: DST, priority: 10, accounts: regex }));
+    expect(err2.problems.map((p) => p.field)).toEqual(regex);
+    for (const p of err2.problems) expect(p.message).toMatch(/wildcard or regular-expression/);
+  });
+
+  it('every unknown account is listed in the problems, the message names the first and counts the rest', async () => {
+    const ghosts = Array.from({ length: 12 }, (_, i) => `ghost${i}@rep-sad.test`);
+    const err = await refused(() => setAccountDestination(ha, { destination: DST, priority: 10, accounts: ['john.doe@rep-sad.test', ...ghosts] }));
+    expect(err.problems).toEqual(ghosts.map((g) => ({ field: g, message: `no account named ${g}` })));
+    expect(err.message).toMatch(/no account named ghost4@rep-sad\.test; and 7 more$/);
   });
 
   it('unknown accounts (all listed), a distribution list and the account\'s own mailHost, all at once', async () => {
@@ -106,6 +120,14 @@ describe('setAccountDestination refuses, names the cause and changes nothing', (
       const err = await refused(() => setAccountDestination(ha, { destination: DST, priority: 10, accounts: ['john.doe@rep-sad.test', 'jane.doe@rep-sad.test'] }));
       expect(err.code).toBe('license_exceeded');
       expect(err.message).toMatch(/covers 2 accounts; 1 are enabled and this request would enable 2 more/);
+      // With every seat taken, a second replica of an already enabled account needs no new seat; a new account does.
+      await env.prisma.license.update({ where: { module: 'ZxHA' }, data: { quantity: 1 } });
+      expect((await refused(() => setAccountDestination(ha, { destination: DST2, priority: 20, accounts: ['done@rep-sad.test', 'john.doe@rep-sad.test'] }))).message)
+        .toMatch(/covers 1 accounts; 1 are enabled and this request would enable 1 more/);
+      const second = await setAccountDestination(ha, { destination: DST2, priority: 20, accounts: ['done@rep-sad.test'] });
+      expect(second.accounts).toBe(1);
+      expect((await env.prisma.replica.findMany({ where: { account: { name: 'done@rep-sad.test' } }, orderBy: { priority: 'asc' } })).map((r) => r.destination)).toEqual([DST, DST2]);
+      expect((await getLicenseInfo(ha)).enabledAccounts).toBe(1);
       await env.prisma.license.update({ where: { module: 'ZxHA' }, data: { licensed: false } });
       expect((await refused(() => setAccountDestination(ha, { destination: DST, priority: 10, accounts: ['john.doe@rep-sad.test'] }))).message).toMatch(/No valid ZxHA licence/);
     } finally {

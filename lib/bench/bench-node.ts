@@ -34,7 +34,8 @@ export class BenchNode {
     // CARBONIO_BENCH_NODE_ARGS adds Node flags to every node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a run.
     const extra = (process.env.CARBONIO_BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
     const args = [...extra, '--import', 'tsx', 'bin/mailstore-node.ts', '--host', host, '--port', '0', '--blob-dir', blobDir];
-    const child = spawn(process.execPath, args, { cwd: projectRoot(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // stdin is a pipe and EXIT_WITH_PARENT set: a crashed benchmark leaves no node behind.
+    const child = spawn(process.execPath, args, { cwd: projectRoot(), env: { ...env, CARBONIO_EXIT_WITH_PARENT: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
     child.stderr!.pipe(out, { end: false });
     const apiUrl = await new Promise<string>((resolve, reject) => {
       let buf = '';

@@ -134,7 +134,8 @@ async function runOne(acct: TrafficAccount, counts: TrafficCounts, acked: AckedL
     const code = (err as { connection?: boolean }).connection ? 'connection' : err instanceof HaError ? err.code : 'error';
     counts.errors[code] = (counts.errors[code] ?? 0) + 1;
     if (code === 'fenced' || code === 'connection' || code === 'conflict') {
-      if (await acct.relocate()) counts.moved++;
+      // A failed look-up (database busy or down) leaves the account where it was; the next operation retries.
+      if (await acct.relocate().catch(() => false)) counts.moved++;
     }
     log.debug({ account: acct.name, action, code, err: (err as Error).message }, 'traffic operation not acknowledged');
   } finally {

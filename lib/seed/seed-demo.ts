@@ -66,7 +66,7 @@ export async function seedDemo(stack: RunningStack, o: DemoSeedOptions): Promise
         destination: hosts[(i + 1) % hosts.length], priority: 10,
         accounts: generatedRows.filter((r) => r.mailHost === h).map((r) => r.name),
       })),
-    ].filter((p) => hosts.length > 1);
+    ].filter(() => hosts.length > 1);
     const added = await seedReplicas(stack.haDbUrl, replicaPlans, silentLogger);
     if (added) o.log(`Replicas: ${added} registered; their initial sync runs in the background`);
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { projectRoot } from '../../lib/config/paths';
 import { checkDbServer, startPrivateMariaDb, stopPrivateMariaDb } from '../../lib/stack/mariadb-server';
 import { kafkaStatus, startKafka, stopKafka, type KafkaClusterOptions } from '../../lib/stack/kafka-cluster';
+import { otherTestRunsAlive } from './other-test-runs';
 
 /** Where the test stack keeps its files: apart from the demo's .data/. */
 export const TEST_DATA_DIR = path.join(projectRoot(), '.data', 'test');
@@ -34,6 +35,11 @@ export async function startTestStack(): Promise<{ dbUrl: string; brokers: string
   const k = testKafkaOptions();
   const wasRunning = (await kafkaStatus(k)).running;
   const { brokers } = await startKafka(k);
-  if (!wasRunning) toStop.push(() => stopKafka(k));
+  if (!wasRunning) {
+    toStop.push(async () => {
+      if (otherTestRunsAlive()) console.log('[test-stack] other test runs use the test Kafka: leaving it running');
+      else await stopKafka(k);
+    });
+  }
   return { dbUrl, brokers, stop: async () => { for (const s of toStop.reverse()) await s(); } };
 }

@@ -6,6 +6,7 @@ import { checkBrokers } from '../kafka';
 import { ensureKafkaJars } from './kafka-jars';
 import { brokerList, LOG4J2_PROPERTIES, serverProperties, type KafkaClusterLayout, type KafkaNodeLayout } from './kafka-config';
 import { findJava, StackError } from './java';
+import type { KafkaTlsMaterial } from './kafka-security';
 import { isAlive, portOpen, readPid, sleep, spawnDetached, stopPid, tail } from './processes';
 
 export interface KafkaClusterOptions {
@@ -19,6 +20,8 @@ export interface KafkaClusterOptions {
   partitions?: number;
   heapMb?: number;
   scram?: { username: string; password: string };
+  /** TLS on the broker listener (lib/stack/kafka-security.ts ensureKafkaTlsMaterial). */
+  tls?: KafkaTlsMaterial;
   log?: (line: string) => void;
   startTimeoutMs?: number;
 }
@@ -31,7 +34,7 @@ export function clusterLayout(o: KafkaClusterOptions): KafkaClusterLayout {
     controllerPort: base + i * 2 + 1,
     dir: path.join(o.dir, `node-${i + 1}`),
   }));
-  return { name: path.basename(o.dir), host: o.host ?? '127.0.0.1', nodes, partitions: o.partitions ?? 12, scram: o.scram };
+  return { name: path.basename(o.dir), host: o.host ?? '127.0.0.1', nodes, partitions: o.partitions ?? 12, scram: o.scram, tls: o.tls };
 }
 
 const pidFile = (n: KafkaNodeLayout) => path.join(n.dir, 'kafka.pid');
@@ -125,7 +128,10 @@ export async function startKafka(o: KafkaClusterOptions): Promise<{ brokers: str
 
 async function waitForBrokers(o: KafkaClusterOptions, layout: KafkaClusterLayout, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
-  const security = layout.scram ? { sasl: { mechanism: 'scram-sha-256' as const, ...layout.scram } } : {};
+  const security = {
+    ...(layout.scram ? { sasl: { mechanism: 'scram-sha-256' as const, ...layout.scram } } : {}),
+    ...(layout.tls ? { tls: { ca: readFileSync(layout.tls.caFile, 'utf8') } } : {}),
+  };
   while (Date.now() < deadline) {
     for (const n of layout.nodes) {
       const pid = readPid(pidFile(n));

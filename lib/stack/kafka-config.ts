@@ -1,3 +1,5 @@
+import { tlsListenerProperties, type KafkaTlsMaterial } from './kafka-security';
+
 export interface KafkaNodeLayout {
   nodeId: number;
   brokerPort: number;
@@ -12,6 +14,8 @@ export interface KafkaClusterLayout {
   partitions: number;
   /** When set, clients authenticate with SASL/SCRAM-SHA-256 on the broker listener. */
   scram?: { username: string; password: string };
+  /** When set, the broker listener speaks TLS (SSL, or SASL_SSL with scram). */
+  tls?: KafkaTlsMaterial;
 }
 
 export function brokerList(layout: KafkaClusterLayout): string[] {
@@ -23,7 +27,7 @@ export function serverProperties(layout: KafkaClusterLayout, node: KafkaNodeLayo
   const three = layout.nodes.length >= 3;
   const rf = three ? 3 : 1;
   const voters = layout.nodes.map((n) => `${n.nodeId}@${layout.host}:${n.controllerPort}`).join(',');
-  const brokerProto = layout.scram ? 'SASL_PLAINTEXT' : 'PLAINTEXT';
+  const brokerProto = `${layout.scram ? 'SASL_' : ''}${layout.tls ? 'SSL' : 'PLAINTEXT'}`;
   const lines = [
     'process.roles=broker,controller',
     `node.id=${node.nodeId}`,
@@ -56,6 +60,7 @@ export function serverProperties(layout: KafkaClusterLayout, node: KafkaNodeLayo
       `listener.name.broker.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${layout.scram.username}" password="${layout.scram.password}";`,
     );
   }
+  if (layout.tls) lines.push(...tlsListenerProperties(layout.tls));
   return lines.join('\n') + '\n';
 }
 

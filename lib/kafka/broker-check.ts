@@ -2,6 +2,7 @@ import net from 'node:net';
 import type { Kafka } from 'kafkajs';
 import type { KafkaSettingsInput } from './settings';
 import { createKafka } from './client';
+import { describeKafkaError, explainKafkaFailure } from './explain-error';
 import { silentLogger } from '../log/logger';
 
 export interface BrokerCheck {
@@ -49,7 +50,8 @@ export async function checkBrokers(brokers: string[], security: Omit<KafkaSettin
         const self = cluster.brokers.find((b) => `${b.host}:${b.port}` === broker) ?? cluster.brokers[0];
         return { broker, reachable: true, latencyMs, nodeId: self?.nodeId, clusterSize: cluster.brokers.length };
       } catch (err) {
-        return { broker, reachable: false, error: `the port answers but not as a Kafka broker: ${(err as Error).message}` };
+        const error = explainKafkaFailure(err) ? describeKafkaError(err) : `the port answers but not as a Kafka broker: ${(err as Error).message}`;
+        return { broker, reachable: false, error };
       } finally {
         await admin.disconnect().catch(() => undefined);
       }

@@ -1,5 +1,6 @@
 import { CompressionTypes, Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { UnavailableError } from '../errors';
+import { describeKafkaError } from './explain-error';
 import { partitionOf } from './partition';
 
 export interface OutgoingRecord {
@@ -77,7 +78,7 @@ export async function withTimeout<T>(p: Promise<T>, ms: number, what: string): P
     return await Promise.race([p, timeout]);
   } catch (err) {
     if (err instanceof UnavailableError) throw err;
-    throw new UnavailableError(`Kafka failed while ${what}: ${(err as Error).message}`, err);
+    throw new UnavailableError(`Kafka failed while ${what}: ${describeKafkaError(err)}`, err);
   } finally {
     clearTimeout(timer);
   }

@@ -39,15 +39,52 @@ export function parseBrokerList(value: string): string[] {
   return brokers;
 }
 
-/** SASL and TLS options from the environment (documented in README.md). */
+const MECHANISMS = ['scram-sha-256', 'scram-sha-512', 'plain'] as const;
+type Mechanism = (typeof MECHANISMS)[number];
+
+function saslFromEnv(e: NodeJS.ProcessEnv): KafkaSettings['sasl'] {
+  const mechanism = e.CARBONIO_KAFKA_SASL_MECHANISM?.trim().toLowerCase();
+  const username = e.CARBONIO_KAFKA_SASL_USERNAME;
+  const password = e.CARBONIO_KAFKA_SASL_PASSWORD;
+  if (!mechanism && !username && !password) return undefined;
+  const problems: { field: string; message: string }[] = [];
+  if (!mechanism || !(MECHANISMS as readonly string[]).includes(mechanism)) {
+    problems.push({ field: 'CARBONIO_KAFKA_SASL_MECHANISM', message: `CARBONIO_KAFKA_SASL_MECHANISM must be one of ${MECHANISMS.join(', ')}` });
+  }
+  if (!username) problems.push({ field: 'CARBONIO_KAFKA_SASL_USERNAME', message: 'CARBONIO_KAFKA_SASL_USERNAME is missing (SASL needs a user name)' });
+  if (!password) problems.push({ field: 'CARBONIO_KAFKA_SASL_PASSWORD', message: 'CARBONIO_KAFKA_SASL_PASSWORD is missing (SASL needs a password)' });
+  // The password itself is never part of a message.
+  if (problems.length) throw new ValidationError(`Incomplete Kafka SASL settings: ${problems.map((p) => p.message).join('; ')}`, problems);
+  return { mechanism: mechanism as Mechanism, username: username!, password: password! };
+}
+
+function tlsFromEnv(e: NodeJS.ProcessEnv): KafkaSettings['tls'] {
+  const caFile = e.CARBONIO_KAFKA_TLS_CA_FILE?.trim();
+  if (e.CARBONIO_KAFKA_TLS !== 'true' && !caFile) return undefined;
+  if (!caFile) return {};
+  let ca: string;
+  try {
+    ca = readFileSync(caFile, 'utf8');
+  } catch (err) {
+    throw ValidationError.single('CARBONIO_KAFKA_TLS_CA_FILE', `CARBONIO_KAFKA_TLS_CA_FILE ${caFile} cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  if (!ca.includes('-----BEGIN CERTIFICATE-----')) {
+    throw ValidationError.single('CARBONIO_KAFKA_TLS_CA_FILE', `CARBONIO_KAFKA_TLS_CA_FILE ${caFile} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`);
+  }
+  return { ca };
+}
+
+/**
+ * SASL and TLS options from the environment (docs/security.md): SASL when any of the
+ * CARBONIO_KAFKA_SASL_* variables is set (all three are then required), TLS when
+ * CARBONIO_KAFKA_TLS=true or a CA file is given (without a CA file, the system's trusted CAs
+ * apply). A setting that cannot work is refused with the variable's name, never ignored.
+ */
 export function securityFromEnv(e: NodeJS.ProcessEnv = process.env): Pick<KafkaSettings, 'sasl' | 'tls'> {
-  const mechanism = e.CARBONIO_KAFKA_SASL_MECHANISM as KafkaSettings['sasl'] extends infer S ? S extends { mechanism: infer M } ? M : never : never;
   const out: Pick<KafkaSettings, 'sasl' | 'tls'> = {};
-  if (mechanism && e.CARBONIO_KAFKA_SASL_USERNAME && e.CARBONIO_KAFKA_SASL_PASSWORD) {
-    out.sasl = { mechanism, username: e.CARBONIO_KAFKA_SASL_USERNAME, password: e.CARBONIO_KAFKA_SASL_PASSWORD };
-  }
-  if (e.CARBONIO_KAFKA_TLS === 'true') {
-    out.tls = { ca: e.CARBONIO_KAFKA_TLS_CA_FILE ? readFileSync(e.CARBONIO_KAFKA_TLS_CA_FILE, 'utf8') : undefined };
-  }
+  const sasl = saslFromEnv(e);
+  const tls = tlsFromEnv(e);
+  if (sasl) out.sasl = sasl;
+  if (tls) out.tls = tls;
   return out;
 }

@@ -2,7 +2,8 @@ import { clearedSessionCookie, isWellFormedToken, readCookie, sessionCookie } fr
 import { login } from '../auth/login';
 import { endSession, resolveSession } from '../auth/sessions';
 import { recordAudit } from '../audit/record-audit';
-import { UnauthenticatedError } from '../errors';
+import { recordSignInFailure } from '../audit/sign-in-failure';
+import { RateLimitedError, UnauthenticatedError } from '../errors';
 import { createLogger } from '../log/logger';
 import { actorOf, authenticate } from './authenticate';
 import { consoleContext } from './console-context';
@@ -25,13 +26,20 @@ async function jsonOrNull(request: Request): Promise<unknown> {
 
 /** POST /api/auth/login {email, password}: opens a session and sets its cookie. */
 export async function handleLogin(request: Request): Promise<Response> {
+  let body: unknown = null;
   try {
     assertSameOrigin(request);
     const ctx = consoleContext();
-    const r = await login(ctx.prisma, await jsonOrNull(request), remoteAddrOf(request));
+    body = await jsonOrNull(request);
+    const r = await login(ctx.prisma, body, remoteAddrOf(request));
     await recordAudit(ctx.withActor(actorOf(r.identity, request)), 'auth.login', { email: r.identity.email }, { ok: true });
     return jsonResponse({ user: r.identity, expiresAt: r.expiresAt.toISOString() }, 200, { 'set-cookie': sessionCookie(r.token, r.expiresAt, isHttps(request)) });
   } catch (err) {
+    // Wrong credentials and lock-outs are audited (malformed requests are not sign-in attempts).
+    if (err instanceof UnauthenticatedError || err instanceof RateLimitedError) {
+      const email = body && typeof body === 'object' ? (body as { email?: unknown }).email : undefined;
+      await recordSignInFailure(consoleContext().prisma, log, { email, remoteAddr: remoteAddrOf(request), error: err });
+    }
     return errorResponse(err, log);
   }
 }

@@ -54,7 +54,8 @@ afterAll(async () => {
 
 it('two instances of one destination share the partitions and every replica ends equal', async () => {
   const ref = await setAccountDestination(ha, { destination: DST, priority: 10, accounts: names });
-  expect((await waitForOperation(ha, ref.operationId, { timeoutMs: 120_000 })).state).toBe('succeeded');
+  const op = await waitForOperation(ha, ref.operationId, { timeoutMs: 120_000 });
+  expect(op.state, JSON.stringify(op.items.filter((i) => i.state !== 'succeeded'))).toBe('succeeded');
   const counts = await runTraffic({ haDbUrl: env.haDbUrl, accounts: names, rate: 60, seconds: 3 });
   expect(counts.replicated).toBeGreaterThan(5);
   for (const name of names) {

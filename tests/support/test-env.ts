@@ -38,7 +38,8 @@ export async function createTestEnv(name: string, opts: { verbose?: boolean } = 
   const dbUrl = process.env.CARBONIO_TEST_DB_URL;
   const brokers = process.env.CARBONIO_TEST_BROKERS?.split(',');
   if (!dbUrl || !brokers) throw new Error('integration tests run under tests/global-setup.ts (vitest --project integration)');
-  const prefix = `t_${name.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_`;
+  // CARBONIO_TEST_RUN_PREFIX lets a second test run share the database server without sharing databases.
+  const prefix = `t_${process.env.CARBONIO_TEST_RUN_PREFIX ?? ''}${name.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_`;
   await dropDatabases(dbUrl, prefix);
   const haDbUrl = withDatabase(dbUrl, haDatabaseName(prefix));
   await migrateDatabase(haDbUrl, 'ha');

@@ -126,6 +126,7 @@ export class AgentBatchHandler {
       return result.accounts;
     });
     if (outcomes.some((o) => o.applied > 0)) agentFault('kill-after-commit');
+    if (events.some((e) => e.envelope?.op === 'SnapshotChunk') && !events.some((e) => e.envelope?.op === 'SnapshotEnd')) agentFault('kill-mid-snapshot-apply');
     return outcomes;
   }
 

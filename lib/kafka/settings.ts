@@ -42,7 +42,7 @@ export function parseBrokerList(value: string): string[] {
 const MECHANISMS = ['scram-sha-256', 'scram-sha-512', 'plain'] as const;
 type Mechanism = (typeof MECHANISMS)[number];
 
-function saslFromEnv(e: NodeJS.ProcessEnv): KafkaSettings['sasl'] {
+function saslFromEnv(e: Record<string, string | undefined>): KafkaSettings['sasl'] {
   const mechanism = e.CARBONIO_KAFKA_SASL_MECHANISM?.trim().toLowerCase();
   const username = e.CARBONIO_KAFKA_SASL_USERNAME;
   const password = e.CARBONIO_KAFKA_SASL_PASSWORD;
@@ -58,7 +58,7 @@ function saslFromEnv(e: NodeJS.ProcessEnv): KafkaSettings['sasl'] {
   return { mechanism: mechanism as Mechanism, username: username!, password: password! };
 }
 
-function tlsFromEnv(e: NodeJS.ProcessEnv): KafkaSettings['tls'] {
+function tlsFromEnv(e: Record<string, string | undefined>): KafkaSettings['tls'] {
   const caFile = e.CARBONIO_KAFKA_TLS_CA_FILE?.trim();
   if (e.CARBONIO_KAFKA_TLS !== 'true' && !caFile) return undefined;
   if (!caFile) return {};
@@ -80,7 +80,7 @@ function tlsFromEnv(e: NodeJS.ProcessEnv): KafkaSettings['tls'] {
  * CARBONIO_KAFKA_TLS=true or a CA file is given (without a CA file, the system's trusted CAs
  * apply). A setting that cannot work is refused with the variable's name, never ignored.
  */
-export function securityFromEnv(e: NodeJS.ProcessEnv = process.env): Pick<KafkaSettings, 'sasl' | 'tls'> {
+export function securityFromEnv(e: Record<string, string | undefined> = process.env): Pick<KafkaSettings, 'sasl' | 'tls'> {
   const out: Pick<KafkaSettings, 'sasl' | 'tls'> = {};
   const sasl = saslFromEnv(e);
   const tls = tlsFromEnv(e);

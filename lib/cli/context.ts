@@ -1,5 +1,6 @@
 import os from 'node:os';
 import pino from 'pino';
+import { createLogger } from '../log/logger';
 import { haDbUrl } from '../config/targets';
 import type { HaContextHandle } from '../ha/context';
 import { loadCore } from './load-core';
@@ -14,7 +15,8 @@ export class LazyContext {
 
   async get(): Promise<HaContextHandle> {
     if (!this.handle) {
-      const log = pino({ name: 'carbonio-cli', level: process.env.CARBONIO_LOG_LEVEL ?? 'error' }, pino.destination(2));
+      // The project's logger (secrets redacted), on stderr so stdout stays the result.
+      const log = createLogger('carbonio-cli', process.env.CARBONIO_LOG_LEVEL ?? 'error', pino.destination(2));
       const { createHaContext } = await loadCore();
       this.handle = createHaContext({
         haDbUrl: haDbUrl(),

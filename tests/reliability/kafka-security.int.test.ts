@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,6 @@ import { ValidationError } from '../../lib/errors';
 import { defaultComponents } from '../../lib/node/default-components';
 import { MailstoreNode } from '../../lib/node/node';
 import { createAccounts, waitFor } from '../../lib/replication/agent-test-env';
-import { ensureKafkaTlsMaterial } from '../../lib/stack/kafka-security';
 import { runTraffic } from '../../lib/traffic/run-traffic';
 import { createTestEnv, type TestEnv } from '../support/test-env';
 import { capturedLogger } from './support/log-capture';
@@ -39,10 +39,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await scram?.destroy();
   await tls?.destroy();
+  rmSync(tmp, { recursive: true, force: true });
 }, 60_000);
 
 /** Topic, idempotent producer and consumer group of lib/kafka: what the relay and the agent use. */
-async function roundTrip(brokers: string[], env: NodeJS.ProcessEnv, topic: string) {
+async function roundTrip(brokers: string[], env: Record<string, string | undefined>, topic: string) {
   const cap = capturedLogger('kafka-sec');
   const kafka = createKafka({ brokers, clientId: 'security-test', ...securityFromEnv(env) }, cap.log);
   const admin = new KafkaAdmin(kafka, 10_000);
@@ -142,8 +143,11 @@ describe('SASL/SCRAM over TLS (private CA)', () => {
   });
 
   it('a CA that did not sign the broker certificate is refused, naming the trust problem and CARBONIO_KAFKA_TLS_CA_FILE', async () => {
-    const other = ensureKafkaTlsMaterial(path.join(tmp, 'other-ca'));
-    const r = await connectError(tls.brokers, securityFromEnv({ ...tlsEnv(), CARBONIO_KAFKA_TLS_CA_FILE: other.caFile }));
+    // Another CA: openssl makes one in a blink (keytool's eight JVM runs take a minute on a busy machine).
+    mkdirSync(tmp, { recursive: true });
+    const otherCa = path.join(tmp, 'other-ca.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(tmp, 'other-ca.key'), '-out', otherCa, '-subj', '/CN=another CA', '-days', '2'], { stdio: 'ignore' });
+    const r = await connectError(tls.brokers, securityFromEnv({ ...tlsEnv(), CARBONIO_KAFKA_TLS_CA_FILE: otherCa }));
     for (const e of [r.producerError, r.adminError]) {
       expect(e, 'the connect must fail').toBeInstanceOf(Error);
       expect(e!.message).toMatch(/TLS: the broker's certificate is not trusted \(set CARBONIO_KAFKA_TLS_CA_FILE/);
@@ -172,7 +176,8 @@ describe('SASL/SCRAM over TLS (private CA)', () => {
 
   it('an unreadable or non-PEM CA file is refused naming the variable', () => {
     expect(() => securityFromEnv({ CARBONIO_KAFKA_TLS: 'true', CARBONIO_KAFKA_TLS_CA_FILE: path.join(tmp, 'missing.pem') })).toThrow(/CARBONIO_KAFKA_TLS_CA_FILE .* cannot be read: ENOENT/);
-    const junk = path.join(os.tmpdir(), `not-a-cert-${process.pid}.pem`);
+    mkdirSync(tmp, { recursive: true });
+    const junk = path.join(tmp, 'not-a-cert.pem');
     writeFileSync(junk, 'hello');
     expect(() => securityFromEnv({ CARBONIO_KAFKA_TLS_CA_FILE: junk })).toThrow(/holds no PEM certificate/);
   });

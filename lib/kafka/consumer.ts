@@ -1,4 +1,6 @@
-import type { Consumer, Kafka } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import { KafkaAdmin } from './admin';
+import { withTimeout } from './producer';
 
 export interface IncomingRecord {
   offset: number;
@@ -23,11 +25,26 @@ export interface BatchHandlerContext {
 /**
  * Consumer-group member that hands whole batches to `handle` and commits the offset after the
  * last record only once `handle` resolved (the caller commits its database first).
+ *
+ * After a broker of the cluster dies (one of three SIGKILLed, tests/reliability), kafkajs 2.2.4
+ * can stop delivering silently: no error, no crash event, for many minutes. Two guards report
+ * a crash instead, so the owner starts a new consumer: the offset commit after a batch is
+ * bounded (`commitTimeoutMs`), and a watchdog checks that the group's committed offsets move
+ * while they are behind the topic's high-water marks and no batch is being handled (`stallMs`;
+ * every delivered batch commits its offset, so a live consumer moves them).
  */
 export class EventConsumer {
   private readonly consumer: Consumer;
+  private readonly crashListeners: ((error: Error) => void)[] = [];
+  private readonly admin: KafkaAdmin;
+  private handling = false;
+  private ended = false;
+  private watchdog?: NodeJS.Timeout;
+  private stalledSince?: number;
+  private lastCommitted = '';
 
-  constructor(kafka: Kafka, readonly groupId: string, private readonly opts: { sessionTimeoutMs?: number; maxBytes?: number } = {}) {
+  constructor(kafka: Kafka, readonly groupId: string, private readonly opts: { sessionTimeoutMs?: number; maxBytes?: number; stallMs?: number; checkMs?: number; commitTimeoutMs?: number } = {}) {
+    this.admin = new KafkaAdmin(kafka, 5000);
     this.consumer = kafka.consumer({
       groupId,
       sessionTimeout: opts.sessionTimeoutMs ?? 10_000,
@@ -38,6 +55,42 @@ export class EventConsumer {
       retry: { retries: 1000, initialRetryTime: 200, maxRetryTime: 3000 },
       allowAutoTopicCreation: false,
     });
+    this.consumer.on(this.consumer.events.CRASH, (e) => this.crashed(e.payload.error));
+  }
+
+  /** Reported once per consumer, and never after stop(). */
+  private crashed(error: Error) {
+    clearInterval(this.watchdog);
+    void this.admin.disconnect().catch(() => undefined);
+    if (this.ended) return;
+    this.ended = true;
+    for (const l of this.crashListeners) l(error);
+  }
+
+  private startWatchdog(topic: string) {
+    const stallMs = this.opts.stallMs ?? 30_000;
+    let checking = false;
+    this.watchdog = setInterval(() => {
+      if (checking || this.ended) return;
+      checking = true;
+      void this.checkProgress(topic, stallMs).catch(() => undefined).finally(() => (checking = false));
+    }, this.opts.checkMs ?? 5000);
+    this.watchdog.unref();
+  }
+
+  private async checkProgress(topic: string, stallMs: number) {
+    const [hw, committed] = await Promise.all([this.admin.highWatermarks(topic), this.admin.groupOffsets(this.groupId, topic)]);
+    const key = [...committed].sort((a, b) => a[0] - b[0]).map(([p, o]) => `${p}:${o}`).join(',');
+    const behind = [...hw].some(([p, end]) => (committed.get(p) ?? -1) >= 0 && (committed.get(p) ?? 0) < end);
+    if (!behind || this.handling || key !== this.lastCommitted) {
+      this.lastCommitted = key;
+      this.stalledSince = undefined;
+      return;
+    }
+    this.stalledSince ??= Date.now();
+    if (Date.now() - this.stalledSince >= stallMs) {
+      this.crashed(new Error(`the consumer delivered nothing for ${Math.round(stallMs / 1000)} s while its group is behind the topic (stalled)`));
+    }
   }
 
   async start(topic: string, handle: (batch: IncomingBatch, ctx: BatchHandlerContext) => Promise<void>) {
@@ -49,26 +102,54 @@ export class EventConsumer {
       partitionsConsumedConcurrently: 1,
       eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
         if (batch.messages.length === 0 || !isRunning() || isStale()) return;
-        const records: IncomingRecord[] = batch.messages.map((m) => ({
-          offset: Number(m.offset),
-          key: m.key ? m.key.toString() : null,
-          value: m.value,
-          headers: Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, v ? v.toString() : ''])),
-          timestamp: Number(m.timestamp),
-        }));
-        await handle({ topic: batch.topic, partition: batch.partition, records, highWatermark: Number(batch.highWatermark) }, { heartbeat, isRunning });
-        const last = records[records.length - 1].offset;
-        resolveOffset(String(last));
-        await this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(last + 1) }]);
+        this.handling = true;
+        try {
+          await this.handleBatch(batch, handle, heartbeat, isRunning, resolveOffset);
+        } finally {
+          this.handling = false;
+        }
       },
     });
+    this.startWatchdog(topic);
+  }
+
+  private async handleBatch(batch: EachBatchPayload['batch'], handle: (batch: IncomingBatch, ctx: BatchHandlerContext) => Promise<void>,
+    heartbeat: () => Promise<void>, isRunning: () => boolean, resolveOffset: (offset: string) => void) {
+    const records: IncomingRecord[] = batch.messages.map((m) => ({
+      offset: Number(m.offset),
+      key: m.key ? m.key.toString() : null,
+      value: m.value,
+      headers: Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, v ? v.toString() : ''])),
+      timestamp: Number(m.timestamp),
+    }));
+    await handle({ topic: batch.topic, partition: batch.partition, records, highWatermark: Number(batch.highWatermark) }, { heartbeat, isRunning });
+    const last = records[records.length - 1].offset;
+    resolveOffset(String(last));
+    // The commit goes to the group coordinator; after that broker died, kafkajs can retry the
+    // dead connection for many minutes inside this call. Bounded: a new consumer finds the new
+    // coordinator, and the batch is delivered again (its events are skipped by sequence).
+    const commitMs = this.opts.commitTimeoutMs ?? 15_000;
+    try {
+      await withTimeout(this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(last + 1) }]), commitMs, `committing the offsets of ${this.groupId}`);
+    } catch (err) {
+      this.crashed(err as Error);
+    }
   }
 
   onCrash(listener: (error: Error) => void) {
-    this.consumer.on(this.consumer.events.CRASH, (e) => listener(e.payload.error));
+    this.crashListeners.push(listener);
   }
 
+  /** Leaves the group; a stalled consumer may never finish disconnecting, so this waits 10 s at most. */
   async stop() {
-    await this.consumer.disconnect().catch(() => undefined);
+    this.ended = true;
+    clearInterval(this.watchdog);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.consumer.disconnect().catch(() => undefined),
+      new Promise((r) => (timer = setTimeout(r, 10_000))),
+    ]);
+    clearTimeout(timer);
+    await this.admin.disconnect().catch(() => undefined);
   }
 }

@@ -108,7 +108,7 @@ it('resumes a snapshot after its source is SIGKILLed mid-way, from the last ackn
     const ha = createHaContext({ haDbUrl: env.haDbUrl, actor: { email: 'admin@rep-snap.test', role: 'global_admin', origin: 'cli' }, log: env.log });
     try {
       const ref = await setAccountDestination(ha, { destination: DST, priority: 1, accounts: ['bea@rep-snap.test'] });
-      const how = await Promise.race([exited(first.child), new Promise((r) => setTimeout(() => r('still running'), 90_000))]);
+      const how = await Promise.race([exited(first.child), new Promise((r) => setTimeout(() => r('still running'), 180_000))]);
       expect(['SIGKILL', 137]).toContain(how);
       const cut = await env.prisma.replica.findFirstOrThrow({ where: { accountId: acc.id } });
       expect(cut).toMatchObject({ snapshotState: 'running', state: 'initializing' });

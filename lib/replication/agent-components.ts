@@ -34,7 +34,11 @@ export function replicationComponents(ctx: NodeContext): NodeComponent[] {
   });
   return [
     agent,
-    new SnapshotTaker(ctx, { chunkRows: Number(process.env.CARBONIO_SNAPSHOT_CHUNK_ROWS) || undefined }),
+    new SnapshotTaker(ctx, {
+      chunkRows: Number(process.env.CARBONIO_SNAPSHOT_CHUNK_ROWS) || undefined,
+      // Test knob: 0 records the resume cursor after every acknowledged chunk.
+      cursorEveryMs: process.env.CARBONIO_SNAPSHOT_CURSOR_MS ? Number(process.env.CARBONIO_SNAPSHOT_CURSOR_MS) : undefined,
+    }),
     new StatusReporter(ctx, () => agent.canConnectToKafka(), { sampleMs: Number(process.env.CARBONIO_LAG_SAMPLE_MS) || undefined }),
     new DigestRoutes(ctx),
     new OperationWorker(ctx),

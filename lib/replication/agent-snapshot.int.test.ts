@@ -95,7 +95,7 @@ it('resumes a snapshot after its source is SIGKILLed mid-way, from the last ackn
   await resetAgentGroups(env.brokers, env.prefix, [SRC2]);
   await env.prisma.license.upsert({ where: { module: 'ZxHA' }, create: { module: 'ZxHA', quantity: 10 }, update: {} });
   const [acc] = await createAccounts(env.prisma, SRC2, ['bea@rep-snap.test']);
-  const spawnSource = (fault?: string) => env.spawnNode(SRC2, { env: { CARBONIO_SNAPSHOT_CHUNK_ROWS: '100', ...(fault ? { CARBONIO_AGENT_FAULT: fault } : {}) } as unknown as NodeJS.ProcessEnv });
+  const spawnSource = (fault?: string) => env.spawnNode(SRC2, { env: { CARBONIO_SNAPSHOT_CHUNK_ROWS: '100', CARBONIO_SNAPSHOT_CURSOR_MS: '0', ...(fault ? { CARBONIO_AGENT_FAULT: fault } : {}) } as unknown as NodeJS.ProcessEnv });
   const first = await spawnSource('kill-mid-snapshot:3');
   children.push(first.child);
   const res = await fetch(`${first.apiUrl}/api/mailboxes/${acc.id}`, { method: 'POST' });

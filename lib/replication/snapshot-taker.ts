@@ -29,7 +29,7 @@ export class SnapshotTaker implements NodeComponent {
   private producer?: { handles: KafkaHandles; producer: EventProducer };
   private failures = new Map<number, { attempt: number; notBefore: number }>();
 
-  constructor(private readonly ctx: NodeContext, private readonly opts: { pollMs?: number; concurrency?: number; chunkRows?: number } = {}) {}
+  constructor(private readonly ctx: NodeContext, private readonly opts: { pollMs?: number; concurrency?: number; chunkRows?: number; cursorEveryMs?: number } = {}) {}
 
   async start() {
     this.running = true;
@@ -108,7 +108,7 @@ export class SnapshotTaker implements NodeComponent {
       let items = resumed ? job.snapshotItems : 0;
       let chunks = 0;
       // One chunk in flight while the next is read and encoded; the cursor only ever names
-      // items Kafka acknowledged, recorded at most every second (and at the end).
+      // items Kafka acknowledged, recorded at most every cursorEveryMs (1 s; and at the end).
       let inFlight: Promise<boolean> = Promise.resolve(true);
       let lastRecord = 0;
       for await (const part of reader.parts({ chunkRows: this.opts.chunkRows })) {
@@ -124,7 +124,7 @@ export class SnapshotTaker implements NodeComponent {
         inFlight = (async () => {
           if (!(await previous)) return false;
           await sent;
-          if (!after || Date.now() - lastRecord < 1000) return true;
+          if (!after || Date.now() - lastRecord < (this.opts.cursorEveryMs ?? 1000)) return true;
           lastRecord = Date.now();
           const kept = await recordCursor(this.ctx.haDb, job.replicaId, snapshotId, { cursor: after.cursor, items: after.items, seq: head.seq });
           agentFault('kill-mid-snapshot');

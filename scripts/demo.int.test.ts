@@ -23,7 +23,9 @@ const env = {
 
 function runDemo(): { child: ChildProcess; output: () => string; up: Promise<void> } {
   let out = '';
-  const child = spawn('npx', ['tsx', 'scripts/demo.ts'], { cwd: projectRoot(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The demo entry itself (what `npm run demo` runs after its setup step), so SIGTERM reaches it rather than an npx wrapper.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/demo.ts'], { cwd: projectRoot(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  started.push(child);
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const up = new Promise<void>((resolve, reject) => {
@@ -59,7 +61,13 @@ async function healthy(url: string, timeoutMs: number) {
   throw new Error(`not healthy: ${JSON.stringify(last)}`);
 }
 
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const started: ChildProcess[] = [];
+
+afterAll(async () => {
+  // A failed assertion must not leave a demo running for the rest of the test run.
+  for (const c of started) if (c.exitCode === null && c.signalCode === null) await stopDemo(c);
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 it('npm run demo brings up Kafka, three mailstores and the console, healthy, then stops everything on SIGTERM; a second run reuses the data', async () => {
   const first = runDemo();

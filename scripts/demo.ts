@@ -27,6 +27,8 @@ try {
     log: say,
   });
   const seeded = await seedDemo(stack, { log: say, trafficRate: Number(process.env.CARBONIO_DEMO_TRAFFIC ?? 5) });
+  // A closed terminal or pipe must not kill the shutdown half-way (EPIPE on the next line printed).
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createPool, type Pool } from '../db/pool';
 import { createHaContext, type HaContextHandle } from '../ha/context';
 import { setAccountDestination, verifyAccount, waitForOperation } from '../ha';
+import { exited } from '../mailstore/testing/process-tree';
 import { runTraffic } from '../traffic/run-traffic';
 import { createTestEnv, type TestEnv } from '../../tests/support/test-env';
 import { createAccounts, resetAgentGroups, killTree, waitFor } from './agent-test-env';
@@ -40,10 +41,6 @@ async function spawnDestination(fault?: string) {
   return child;
 }
 
-const exited = (child: ChildProcess) => new Promise<NodeJS.Signals | number | null>((resolve) => {
-  if (child.exitCode !== null || child.signalCode !== null) resolve(child.signalCode ?? child.exitCode);
-  else child.once('exit', (code, signal) => resolve(signal ?? code));
-});
 
 it.each([
   ['kill-before-commit:6', ['dan@rep-kill.test', 'eve@rep-kill.test']],

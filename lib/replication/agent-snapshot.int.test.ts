@@ -1,9 +1,10 @@
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createPool, inTransaction, type Pool } from '../db/pool';
+import type { ChildProcess } from 'node:child_process';
+import { createPool, type Pool } from '../db/pool';
 import { createHaContext } from '../ha/context';
 import { setAccountDestination, verifyAccount, waitForOperation } from '../ha';
-import { ITEM_COLUMNS, ItemType } from '../mailstore/model';
+import { bulkMessages } from '../mailstore/testing/bulk-messages';
+import { exited } from '../mailstore/testing/process-tree';
 import { runTraffic } from '../traffic/run-traffic';
 import { createTestEnv, type TestEnv } from '../../tests/support/test-env';
 import type { MailstoreNode } from '../node/node';
@@ -22,27 +23,6 @@ let srcDb: Pool;
 let dstDb: Pool;
 const children: ChildProcess[] = [];
 
-const exited = (child: ChildProcess) => new Promise<NodeJS.Signals | number | null>((resolve) => {
-  if (child.exitCode !== null || child.signalCode !== null) resolve(child.signalCode ?? child.exitCode);
-  else child.once('exit', (code, signal) => resolve(signal ?? code));
-});
-
-/** Adds messages straight into a primary mailbox (before it has replicas: no events needed). */
-async function bulkMessages(db: Pool, accountId: string, n: number) {
-  await inTransaction(db, async (conn) => {
-    const [m] = await conn.query('SELECT id, item_id_checkpoint, change_checkpoint FROM mailbox WHERE account_id = ? FOR UPDATE', [accountId]);
-    const seq = Number(m.change_checkpoint) + 1;
-    const first = Number(m.item_id_checkpoint) + 1;
-    const rows = Array.from({ length: n }, (_, i) => {
-      const row: Record<string, unknown> = { id: first + i, type: ItemType.message, parent_id: 2, folder_id: 2, date: 1_800_000_000, size: 1000 + i, locator: null,
-        blob_digest: null, unread: 1, flags: 0, tags: '', sender: 'bulk@example.com', recipients: 'bea@rep-snap.test', subject: `bulk ${i}`, name: null,
-        metadata: null, mod_metadata: seq, change_date: 1_800_000_000, mod_content: seq, uuid: null };
-      return [m.id, ...ITEM_COLUMNS.map((c) => row[c])];
-    });
-    await conn.batch(`INSERT INTO mail_item (mailbox_id, ${ITEM_COLUMNS.map((c) => `\`${c}\``).join(', ')}) VALUES (?, ${ITEM_COLUMNS.map(() => '?').join(', ')})`, rows);
-    await conn.query('UPDATE mailbox SET item_id_checkpoint = ?, change_checkpoint = ? WHERE id = ?', [first + n - 1, seq, m.id]);
-  });
-}
 
 beforeAll(async () => {
   env = await createTestEnv('rep_snap');

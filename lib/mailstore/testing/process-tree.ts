@@ -31,8 +31,11 @@ export async function spawnNodeGroup(host: string, env: NodeJS.ProcessEnv, track
   return { child, apiUrl };
 }
 
-export const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+/** How a child process ended (signal name or exit code), waiting for it. */
+export const exited = (child: ChildProcess) => new Promise<NodeJS.Signals | number | null>((resolve) => {
+  if (child.exitCode !== null || child.signalCode !== null) resolve(child.signalCode ?? child.exitCode);
+  else child.once('exit', (code, signal) => resolve(signal ?? code));
+});
 
 /** Signals the child's whole process group and waits (bounded) until the child exited. */
 export async function stopGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 15_000): Promise<void> {

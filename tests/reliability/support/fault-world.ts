@@ -3,10 +3,10 @@ import { appendFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { createPool, inTransaction } from '../../../lib/db/pool';
+import { createPool } from '../../../lib/db/pool';
 import type { HaContextHandle } from '../../../lib/ha/context';
 import { verifyAccount } from '../../../lib/ha/verify-account';
-import { ITEM_COLUMNS, ItemType } from '../../../lib/mailstore/model';
+import { bulkMessages as insertBulkMessages } from '../../../lib/mailstore/testing/bulk-messages';
 import { waitFor } from '../../../lib/mailstore/testing/seed';
 import { expectedLiveItems, readAckedLog } from '../../../lib/traffic/acked-check';
 import { runTraffic, type TrafficCounts } from '../../../lib/traffic/run-traffic';
@@ -146,30 +146,14 @@ export async function expectNothingLost(w: FaultWorld, ackedLog: string) {
   return { acknowledged: lines.length, liveItems: [...live.values()].reduce((n, s) => n + s.size, 0) };
 }
 
-/** Adds `n` messages straight into a primary mailbox that has no replica yet (no events needed). */
+/** Adds `n` messages straight into a primary mailbox of the source that has no replica yet. */
 export async function bulkMessages(w: FaultWorld, accountId: string, n: number) {
   const db = createPool(w.env.mailstoreDbUrl(w.source), { connectionLimit: 1 });
   try {
-    await inTransaction(db, async (conn) => {
-      const [m] = await conn.query('SELECT id, item_id_checkpoint, change_checkpoint FROM mailbox WHERE account_id = ? FOR UPDATE', [accountId]);
-      const seq = Number(m.change_checkpoint) + 1;
-      const first = Number(m.item_id_checkpoint) + 1;
-      const rows = Array.from({ length: n }, (_, i) => {
-        const row: Record<string, unknown> = { id: first + i, type: ItemType.message, parent_id: 2, folder_id: 2, date: 1_800_000_000, size: 1000 + i, locator: null,
-          blob_digest: null, unread: 1, flags: 0, tags: '', sender: 'bulk@example.com', recipients: 'bulk@example.com', subject: `bulk ${i}`, name: null,
-          metadata: null, mod_metadata: seq, change_date: 1_800_000_000, mod_content: seq, uuid: null };
-        return [m.id, ...ITEM_COLUMNS.map((c) => row[c])];
-      });
-      await conn.batch(`INSERT INTO mail_item (mailbox_id, ${ITEM_COLUMNS.map((c) => `\`${c}\``).join(', ')}) VALUES (?, ${ITEM_COLUMNS.map(() => '?').join(', ')})`, rows);
-      await conn.query('UPDATE mailbox SET item_id_checkpoint = ?, change_checkpoint = ? WHERE id = ?', [first + n - 1, seq, m.id]);
-    });
+    await insertBulkMessages(db, accountId, n);
   } finally {
     await db.end();
   }
 }
 
-/** How a child process ended (signal name or exit code), waiting for it. */
-export const exited = (child: ChildProcess) => new Promise<NodeJS.Signals | number | null>((resolve) => {
-  if (child.exitCode !== null || child.signalCode !== null) resolve(child.signalCode ?? child.exitCode);
-  else child.once('exit', (code, signal) => resolve(signal ?? code));
-});
+export { exited } from '../../../lib/mailstore/testing/process-tree';

@@ -25,10 +25,10 @@ export function AuditView() {
   const [actor, setActor] = useDraft(f.actor);
   useEffect(() => {
     if (actor === f.actor) return;
-    const t = setTimeout(() => setF({ ...f, actor, page: 1 }), 300);
+    const t = setTimeout(() => setF((prev) => ({ ...prev, actor, page: 1 })), 300);
     return () => clearTimeout(t);
   }, [actor, f, setF]);
-  const set = (patch: Partial<AuditFilters>) => setF({ ...f, ...patch, page: 1 });
+  const set = (patch: Partial<AuditFilters>) => setF((prev) => ({ ...prev, ...patch, page: 1 }));
   const anyFilter = auditFiltersQuery({ ...f, page: 1 }) !== '';
   return (
     <>
@@ -81,7 +81,7 @@ export function AuditView() {
                 ))}
               </tbody>
             </Table>
-            <Pagination page={f.page} pageSize={q.data.pageSize} total={q.data.total} onPage={(page) => setF({ ...f, page })} />
+            <Pagination page={f.page} pageSize={q.data.pageSize} total={q.data.total} onPage={(page) => setF((prev) => ({ ...prev, page }))} />
           </>
         )}
       </Card>

@@ -20,7 +20,7 @@ const serialize = (f: OpFilters) => new URLSearchParams(Object.entries(f).filter
 export function OperationsView() {
   const [f, setF] = useUrlState(parse, serialize);
   const q = useOperations({ page: f.page, pageSize: 25, state: f.state || undefined, kind: f.kind || undefined });
-  const set = useCallback((patch: Partial<OpFilters>) => setF({ ...f, page: 1, ...patch }), [f, setF]);
+  const set = useCallback((patch: Partial<OpFilters>) => setF((prev) => ({ ...prev, page: 1, ...patch })), [setF]);
   return (
     <>
       <PageHeader title="Operations" description="Every long command, from the console or the CLI, with live progress." />
@@ -62,7 +62,7 @@ export function OperationsView() {
                 ))}
               </tbody>
             </Table>
-            <Pagination page={f.page} pageSize={25} total={q.data.total} onPage={(page) => setF({ ...f, page })} />
+            <Pagination page={f.page} pageSize={25} total={q.data.total} onPage={(page) => setF((prev) => ({ ...prev, page }))} />
           </>
         )}
       </Card>

@@ -23,7 +23,7 @@ function FilterSelect({ id, label, value, options, onChange, wide }: { id: strin
 }
 
 /** Text search (debounced) and the filters of getAccountStatus; every change lands in the URL. */
-export function StatusToolbar({ filters, onChange }: { filters: StatusFilters; onChange: (f: StatusFilters) => void }) {
+export function StatusToolbar({ filters, onChange }: { filters: StatusFilters; onChange: (next: StatusFilters | ((prev: StatusFilters) => StatusFilters)) => void }) {
   const isGlobal = useIsGlobalAdmin();
   const mailstores = useMailstores({ enabled: isGlobal });
   const hosts = (mailstores.data ?? []).map((m) => m.host);
@@ -31,11 +31,11 @@ export function StatusToolbar({ filters, onChange }: { filters: StatusFilters; o
   const [domain, setDomain] = useDraft(filters.domain);
   useEffect(() => {
     if (q === filters.q && domain === filters.domain) return;
-    const t = setTimeout(() => onChange({ ...filters, q, domain: domain.trim(), page: 1 }), 300);
+    const t = setTimeout(() => onChange((prev) => ({ ...prev, q, domain: domain.trim(), page: 1 })), 300);
     return () => clearTimeout(t);
   }, [q, domain, filters, onChange]);
 
-  const set = (key: FilterKey, value: string) => onChange({ ...filters, [key]: value, page: 1 } as StatusFilters);
+  const set = (key: FilterKey, value: string) => onChange((prev) => ({ ...prev, [key]: value, page: 1 }) as StatusFilters);
   const hostOptions = (all: string): [string, string][] => [['', all], ...hosts.map((h): [string, string] => [h, h]),
     ...(filters.mailHost && !hosts.includes(filters.mailHost) ? [[filters.mailHost, filters.mailHost] as [string, string]] : [])];
   const active = (['q', 'domain', 'mailHost', 'replicaServer', 'accountStatus', 'replicaStatus', 'replicaState'] as const).filter((k) => filters[k] !== '').length;

@@ -24,9 +24,8 @@ export function StatusView() {
   const [dialog, setDialog] = useState<ReplicaAction | null>(null);
 
   const onSort = useCallback((column: string) => {
-    const order = filters.sort === column && filters.order === 'asc' ? 'desc' : 'asc';
-    setFilters({ ...filters, sort: column as StatusFilters['sort'], order, page: 1 });
-  }, [filters, setFilters]);
+    setFilters((prev) => ({ ...prev, sort: column as StatusFilters['sort'], order: prev.sort === column && prev.order === 'asc' ? 'desc' : 'asc', page: 1 }));
+  }, [setFilters]);
   const toggle = (name: string) => setSelected((s) => {
     const n = new Set(s);
     if (n.has(name)) n.delete(name);
@@ -69,7 +68,7 @@ export function StatusView() {
             {q.isError && <ErrorState title="Refreshing failed; showing the last answer" error={q.error} onRetry={() => q.refetch()} />}
             <StatusTable accounts={q.data.accounts} filters={filters} onSort={onSort} selected={selected} onToggle={toggle} onToggleAll={toggleAll} />
             <Pagination page={filters.page} pageSize={filters.pageSize} total={q.data.total}
-              onPage={(page) => setFilters({ ...filters, page })} onPageSize={(pageSize) => setFilters({ ...filters, pageSize, page: 1 })} />
+              onPage={(page) => setFilters((prev) => ({ ...prev, page }))} onPageSize={(pageSize) => setFilters((prev) => ({ ...prev, pageSize, page: 1 }))} />
           </>
         )}
       </Card>

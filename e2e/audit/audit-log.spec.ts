@@ -22,11 +22,14 @@ test('the audit log shows who did what, from where, with which result, and filte
 
   await page.getByLabel('Action').selectOption('pauseReplicas');
   await page.getByLabel('Result').selectOption('failed');
+  // Two quick changes: the second must not undo the first.
   await expect(page).toHaveURL(/result=failed/);
+  await expect(page).toHaveURL(/action=pauseReplicas/);
   await expect(rows.first()).toContainText('invalid_input');
   await screenshot(page, 'audit-log');
 
   await page.getByLabel('Actor').fill('somebody-else@');
   await expect(page).toHaveURL(/actor=somebody-else/);
+  await expect(page).toHaveURL(/action=pauseReplicas/);
   await expect(page.getByText('No entry matches these filters')).toBeVisible();
 });

@@ -37,13 +37,15 @@ export class EventConsumer {
   private readonly consumer: Consumer;
   private readonly crashListeners: ((error: Error) => void)[] = [];
   private readonly admin: KafkaAdmin;
-  private handling = false;
+  private handling = 0;
   private ended = false;
   private watchdog?: NodeJS.Timeout;
   private stalledSince?: number;
   private lastCommitted = '';
+  private readonly toCommit = new Map<string, { topic: string; partition: number; offset: string }>();
+  private commits: Promise<void> = Promise.resolve();
 
-  constructor(kafka: Kafka, readonly groupId: string, private readonly opts: { sessionTimeoutMs?: number; maxBytes?: number; stallMs?: number; checkMs?: number; commitTimeoutMs?: number } = {}) {
+  constructor(kafka: Kafka, readonly groupId: string, private readonly opts: { sessionTimeoutMs?: number; maxBytes?: number; stallMs?: number; checkMs?: number; commitTimeoutMs?: number; concurrency?: number } = {}) {
     this.admin = new KafkaAdmin(kafka, 5000);
     this.consumer = kafka.consumer({
       groupId,
@@ -82,7 +84,7 @@ export class EventConsumer {
     const [hw, committed] = await Promise.all([this.admin.highWatermarks(topic), this.admin.groupOffsets(this.groupId, topic)]);
     const key = [...committed].sort((a, b) => a[0] - b[0]).map(([p, o]) => `${p}:${o}`).join(',');
     const behind = [...hw].some(([p, end]) => (committed.get(p) ?? -1) >= 0 && (committed.get(p) ?? 0) < end);
-    if (!behind || this.handling || key !== this.lastCommitted) {
+    if (!behind || this.handling > 0 || key !== this.lastCommitted) {
       this.lastCommitted = key;
       this.stalledSince = undefined;
       return;
@@ -99,14 +101,16 @@ export class EventConsumer {
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 1,
+      // The partitions of one fetch are handed over together (the handler may apply them in one
+      // transaction); one partition's batches still come one after the other, in order.
+      partitionsConsumedConcurrently: this.opts.concurrency ?? 16,
       eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
         if (batch.messages.length === 0 || !isRunning() || isStale()) return;
-        this.handling = true;
+        this.handling++;
         try {
           await this.handleBatch(batch, handle, heartbeat, isRunning, resolveOffset);
         } finally {
-          this.handling = false;
+          this.handling--;
         }
       },
     });
@@ -125,15 +129,32 @@ export class EventConsumer {
     await handle({ topic: batch.topic, partition: batch.partition, records, highWatermark: Number(batch.highWatermark) }, { heartbeat, isRunning });
     const last = records[records.length - 1].offset;
     resolveOffset(String(last));
-    // The commit goes to the group coordinator; after that broker died, kafkajs can retry the
-    // dead connection for many minutes inside this call. Bounded: a new consumer finds the new
-    // coordinator, and the batch is delivered again (its events are skipped by sequence).
-    const commitMs = this.opts.commitTimeoutMs ?? 15_000;
     try {
-      await withTimeout(this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(last + 1) }]), commitMs, `committing the offsets of ${this.groupId}`);
+      await this.commit(batch.topic, batch.partition, last + 1);
     } catch (err) {
       this.crashed(err as Error);
     }
+  }
+
+  /**
+   * Commits a partition's next offset together with those of the other partitions handled at the
+   * same time: one request per round instead of one per partition. A commit that fails here also
+   * fails the batches that rode on it; they are delivered again (their events skipped by sequence).
+   * The commit goes to the group coordinator; after that broker died, kafkajs can retry the dead
+   * connection for many minutes inside this call. Bounded: the owner starts a new consumer, which
+   * finds the new coordinator.
+   */
+  private commit(topic: string, partition: number, offset: number): Promise<void> {
+    this.toCommit.set(`${topic}/${partition}`, { topic, partition, offset: String(offset) });
+    const commitMs = this.opts.commitTimeoutMs ?? 15_000;
+    const round = this.commits.then(async () => {
+      if (this.toCommit.size === 0) return; // an earlier round carried this offset
+      const offsets = [...this.toCommit.values()];
+      this.toCommit.clear();
+      await withTimeout(this.consumer.commitOffsets(offsets), commitMs, `committing the offsets of ${this.groupId}`);
+    });
+    this.commits = round.catch(() => undefined);
+    return round;
   }
 
   onCrash(listener: (error: Error) => void) {

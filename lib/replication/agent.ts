@@ -87,7 +87,7 @@ export class ReplicaAgent implements NodeComponent {
     });
     try {
       if (await startNewGroupAtEnd(h.kafka, this.groupId, EVENTS_TOPIC)) this.ctx.log.info({ group: this.groupId }, 'new agent group starts at the end of the stream');
-      await consumer.start(EVENTS_TOPIC, (batch: IncomingBatch, hctx: BatchHandlerContext) => this.mutex.run(() => this.handler.handle(batch, hctx)));
+      await consumer.start(EVENTS_TOPIC, (batch: IncomingBatch, hctx: BatchHandlerContext) => this.handler.submit(batch, hctx, (fn) => this.mutex.run(fn)));
       this.connected = true;
       this.attempt = 0;
       this.ctx.log.info({ group: this.groupId }, 'agent consuming');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { projectRoot } from '../config/paths';
 import { MailboxClient } from '../mailstore/api-client';
+import { NODE_RUNTIME_FLAGS } from '../node/bundle';
 
 const HistogramSchema = z.object({ boundsMs: z.array(z.number()), counts: z.array(z.number()), count: z.number(), sumMs: z.number() });
 const AgentStatsSchema = z.object({
@@ -17,8 +18,8 @@ export type AgentStatsView = z.infer<typeof AgentStatsSchema>;
 const RelayStatsSchema = z.object({ published: z.number(), outbox: z.number(), batches: z.number(), failures: z.number() });
 
 /**
- * A mailstore node run by the benchmark as a child process (`node --import tsx
- * bin/mailstore-node.ts`, no wrapper in between), so that its RSS is its own, it can be
+ * A mailstore node run by the benchmark as a child process, from its bundle on plain `node` as in
+ * production (lib/node/bundle.ts), no wrapper in between, so that its RSS is its own, it can be
  * SIGKILLed, and its HA module stopped and started through its API.
  */
 export class BenchNode {
@@ -27,13 +28,13 @@ export class BenchNode {
     this.api = new MailboxClient(apiUrl);
   }
 
-  static async spawn(host: string, env: NodeJS.ProcessEnv, logDir: string, blobDir: string): Promise<BenchNode> {
+  static async spawn(host: string, env: NodeJS.ProcessEnv, logDir: string, blobDir: string, bundle: string): Promise<BenchNode> {
     mkdirSync(logDir, { recursive: true });
     const logFile = path.join(logDir, `${host}.log`);
     const out = createWriteStream(logFile, { flags: 'a' });
     // CARBONIO_BENCH_NODE_ARGS adds Node flags to every node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a run.
     const extra = (process.env.CARBONIO_BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-    const args = [...extra, '--import', 'tsx', 'bin/mailstore-node.ts', '--host', host, '--port', '0', '--blob-dir', blobDir];
+    const args = [...NODE_RUNTIME_FLAGS, ...extra, bundle, '--host', host, '--port', '0', '--blob-dir', blobDir];
     // stdin is a pipe and EXIT_WITH_PARENT set: a crashed benchmark leaves no node behind.
     const child = spawn(process.execPath, args, { cwd: projectRoot(), env: { ...env, CARBONIO_EXIT_WITH_PARENT: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
     child.stderr!.pipe(out, { end: false });

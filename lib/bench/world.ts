@@ -6,6 +6,7 @@ import { haDatabaseName, mailstoreDatabaseName } from '../db/names';
 import { withDatabase } from '../db/url';
 import { createHaContext, type HaContextHandle } from '../ha/context';
 import { createLogger, silentLogger } from '../log/logger';
+import { buildNodeBundle } from '../node/bundle';
 import { BenchNode } from './bench-node';
 import { BENCH_DIR, dropDatabases, resetAgentGroups, startInfrastructure, type Infrastructure } from './infrastructure';
 
@@ -68,7 +69,8 @@ export async function startWorld(o: { prefix: string; brokers?: string[]; log: (
     delete env.CARBONIO_MAILSTORE_DB_URL;
     const logDir = path.join(BENCH_DIR, 'logs');
     const roles = Object.keys(hosts) as HostRole[];
-    const spawned = await Promise.allSettled(roles.map((r) => BenchNode.spawn(hosts[r], env, logDir, blobDir)));
+    const bundle = await buildNodeBundle();
+    const spawned = await Promise.allSettled(roles.map((r) => BenchNode.spawn(hosts[r], env, logDir, blobDir, bundle)));
     cleanups.push(async () => {
       await Promise.all(spawned.map((s) => (s.status === 'fulfilled' ? s.value.stop() : undefined)));
     });

@@ -20,6 +20,13 @@ export interface IncomingBatch {
 export interface BatchHandlerContext {
   heartbeat(): Promise<void>;
   isRunning(): boolean;
+  /**
+   * The handler took the batch (it is queued to be applied): the consumer fetches on meanwhile.
+   * The batch's offset is still committed only once the handler resolves; if it rejects after
+   * this, the consumer reports a crash and its owner starts a new one, which reads again from
+   * the committed offsets.
+   */
+  accepted(): void;
 }
 
 /**
@@ -52,7 +59,9 @@ export class EventConsumer {
       sessionTimeout: opts.sessionTimeoutMs ?? 10_000,
       heartbeatInterval: 1000,
       rebalanceTimeout: 15_000,
-      maxBytesPerPartition: opts.maxBytes ?? 4 * 1024 * 1024,
+      // Bounded fetches: one fetch is decoded and held in memory whole (peak RSS of the node).
+      maxBytesPerPartition: opts.maxBytes ?? 256 * 1024,
+      maxBytes: 4 * (opts.maxBytes ?? 256 * 1024),
       maxWaitTimeInMs: 50,
       retry: { retries: 1000, initialRetryTime: 200, maxRetryTime: 3000 },
       allowAutoTopicCreation: false,
@@ -106,17 +115,17 @@ export class EventConsumer {
       partitionsConsumedConcurrently: this.opts.concurrency ?? 16,
       eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
         if (batch.messages.length === 0 || !isRunning() || isStale()) return;
-        this.handling++;
-        try {
-          await this.handleBatch(batch, handle, heartbeat, isRunning, resolveOffset);
-        } finally {
-          this.handling--;
-        }
+        await this.handleBatch(batch, handle, heartbeat, isRunning, resolveOffset);
       },
     });
     this.startWatchdog(topic);
   }
 
+  /**
+   * Hands a batch over and returns once the handler took it (or finished it): kafkajs then
+   * fetches the next records while this batch is applied, so fetching and decoding overlap the
+   * database work. The offset is committed after the handler resolved.
+   */
   private async handleBatch(batch: EachBatchPayload['batch'], handle: (batch: IncomingBatch, ctx: BatchHandlerContext) => Promise<void>,
     heartbeat: () => Promise<void>, isRunning: () => boolean, resolveOffset: (offset: string) => void) {
     const records: IncomingRecord[] = batch.messages.map((m) => ({
@@ -126,14 +135,28 @@ export class EventConsumer {
       headers: Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, v ? v.toString() : ''])),
       timestamp: Number(m.timestamp),
     }));
-    await handle({ topic: batch.topic, partition: batch.partition, records, highWatermark: Number(batch.highWatermark) }, { heartbeat, isRunning });
     const last = records[records.length - 1].offset;
-    resolveOffset(String(last));
-    try {
-      await this.commit(batch.topic, batch.partition, last + 1);
-    } catch (err) {
-      this.crashed(err as Error);
+    let took = false;
+    let accept!: () => void;
+    const accepted = new Promise<void>((resolve) => (accept = resolve));
+    this.handling++;
+    const applied = handle({ topic: batch.topic, partition: batch.partition, records, highWatermark: Number(batch.highWatermark) }, {
+      heartbeat, isRunning, accepted: () => {
+        took = true;
+        accept();
+      },
+    });
+    const finished = applied.then(() => this.commit(batch.topic, batch.partition, last + 1)).finally(() => this.handling--);
+    await Promise.race([accepted, finished.catch(() => undefined)]);
+    if (took) {
+      resolveOffset(String(last));
+      finished.catch((err) => this.crashed(err as Error));
+      return;
     }
+    // Handled in place: a handler failure is kafkajs's to retry; a failed commit is a crash.
+    await applied;
+    resolveOffset(String(last));
+    await finished.catch((err) => this.crashed(err as Error));
   }
 
   /**

@@ -115,10 +115,14 @@ export class AgentBatchHandler {
     // Bounded transactions: a large backlog is applied in steps, each one commit (in order, so an
     // account's events split over two steps still apply in sequence). Records are decoded step by
     // step: a fetch of well-compressed events holds tens of thousands of them.
+    const stepAt = (i: number) => picked.slice(i, i + MAX_EVENTS_PER_TRANSACTION);
+    let events = stepAt(0).map(decode);
     for (let i = 0; i < picked.length; i += MAX_EVENTS_PER_TRANSACTION) {
-      const step = picked.slice(i, i + MAX_EVENTS_PER_TRANSACTION);
-      const events = step.map(decode);
-      const done = await this.applyWithRetry(events, hctx);
+      const step = stepAt(i);
+      const applying = this.applyWithRetry(events, hctx);
+      // The next step is decoded while the database works on this one.
+      const next = i + MAX_EVENTS_PER_TRANSACTION < picked.length ? stepAt(i + MAX_EVENTS_PER_TRANSACTION).map(decode) : [];
+      const done = await applying;
       committedAt = Date.now();
       outcomes.push(...done);
       for (const o of done) {
@@ -129,6 +133,7 @@ export class AgentBatchHandler {
         const e = events[k];
         if (e.envelope && e.envelope.op !== 'SnapshotChunk') this.recordLatency(committedAt - e.envelope.ts, e.envelope.ts, p.rec.timestamp, arrivedAt.get(p.partition) ?? committedAt);
       });
+      events = next;
     }
     this.stats.lastBatchAt = committedAt;
     await this.afterCommit(outcomes, hctx);

@@ -59,8 +59,6 @@ export class OutboxRelay implements NodeComponent {
   private failures = 0;
   private positionsRefreshedAt = 0;
   private wakeRequested = false;
-  /** The next batch, read while the previous one was in flight. */
-  private prefetch?: Promise<OutboxRow[] | undefined>;
   private sleeper?: { resolve(): void; byWriters: boolean };
   private readonly onKafkaChange = () => this.kick();
   private readonly cleanup: PublishedRowsCleanup;
@@ -157,7 +155,6 @@ export class OutboxRelay implements NodeComponent {
     const producer = await this.producerFor(h);
     const batchSize = this.deps.batchSize ?? 500;
     if (this.recoveryNeeded) {
-      this.prefetch = undefined; // recovery may delete rows already in Kafka
       await this.cleanup.drain();
       // Reading a partition joins a throw-away consumer group: give a slow cluster more time on each retry.
       const r = await dropAlreadyPublished(db, h.kafka, h.admin, h.partitions, log, 30_000 * Math.min(4, 1 + this.failures));
@@ -166,7 +163,7 @@ export class OutboxRelay implements NodeComponent {
       this.recoveryNeeded = false;
     }
     if (this.cleanup.pendingIds.size > 2 * batchSize) await this.cleanup.drain();
-    const rows = (await this.takePrefetched()) ?? await readOutbox(db, batchSize, this.cleanup.pendingIds);
+    const rows = await readOutbox(db, batchSize, this.cleanup.pendingIds);
     if (rows.length === 0) {
       if (this.cleanup.pendingIds.size === 0) await this.refreshPositionsWhenIdle(h);
       return false;
@@ -176,15 +173,7 @@ export class OutboxRelay implements NodeComponent {
     if (send.length === 0) return true;
     await ensurePositions(db, h.admin, [...new Set(send.map((r) => partitionOf(r.accountId, h.partitions)))], this.positionsKnown);
     this.recoveryNeeded = true; // until Kafka answers, a failure leaves the rows' fate uncertain
-    const sending = publishRows(producer, send);
-    // The next batch is read while this one is in flight (a read at this moment, like any other:
-    // an account's later change is never visible before its earlier one, which is in this batch
-    // or still in the outbox). Used only if this pass ends without needing recovery.
-    const exclude = new Set(this.cleanup.pendingIds);
-    for (const r of send) exclude.add(r.id);
-    this.prefetch = readOutbox(db, batchSize, exclude).catch(() => undefined);
-    const acks = await sending.catch(async (err) => {
-      this.prefetch = undefined;
+    const acks = await publishRows(producer, send).catch(async (err) => {
       await this.dropProducer();
       throw err;
     });
@@ -204,14 +193,6 @@ export class OutboxRelay implements NodeComponent {
     this.stats.published += send.length;
     this.stats.batches++;
     return true;
-  }
-
-  /** The prefetched batch, unless it came back empty or failed (then the caller reads afresh). */
-  private async takePrefetched(): Promise<OutboxRow[] | undefined> {
-    const p = this.prefetch;
-    this.prefetch = undefined;
-    const rows = p ? await p : undefined;
-    return rows?.length ? rows : undefined;
   }
 
   /**

@@ -64,6 +64,9 @@ function describe(w: LagWindow, accounts: number): string {
  */
 export async function lagScenario(b: BenchContext): Promise<BenchResult[]> {
   const accounts = await b.fixtures.protectedAccounts();
+  // The publish run stops the destination's module and the apply run starts it again: with
+  // `--only publish,lag` nobody would, and no event would ever be applied.
+  await b.world.nodes.destination.module('start');
   const { lagRate, lagWarmupSeconds: warmup, lagSeconds: seconds } = b.profile;
   b.rss.start();
   try {

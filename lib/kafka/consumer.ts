@@ -60,8 +60,12 @@ export class EventConsumer {
       heartbeatInterval: 1000,
       rebalanceTimeout: 15_000,
       // Bounded fetches: one fetch is decoded and held in memory whole (peak RSS of the node).
-      maxBytesPerPartition: opts.maxBytes ?? 256 * 1024,
-      maxBytes: 4 * (opts.maxBytes ?? 256 * 1024),
+      // Per partition no less than the broker's largest record batch (1 MiB by default): Kafka
+      // returns a batch larger than its partition's share only when that partition is the first
+      // non-empty one of the fetch, and kafkajs does not rotate partitions, so a smaller limit
+      // could starve a partition carrying big snapshot chunks while others keep receiving data.
+      maxBytesPerPartition: opts.maxBytes ?? 1024 * 1024,
+      maxBytes: 2 * (opts.maxBytes ?? 1024 * 1024),
       maxWaitTimeInMs: 50,
       retry: { retries: 1000, initialRetryTime: 200, maxRetryTime: 3000 },
       allowAutoTopicCreation: false,

@@ -3,6 +3,8 @@ import { recordTopologyChangeSql } from '../ha/topology-change';
 import type { Logger } from '../log/logger';
 import { AccountApplier } from './apply-account';
 import { isConsistent, readPosition, writePositions } from './apply-position';
+import { isTransientApplyError } from './agent-errors';
+import { backoffMs, sleep } from './agent-mutex';
 import { markAgentReady, markReplicaFailed, markReplicasActive, requestReinit } from './agent-ha-state';
 import { createReplicaMailbox } from '../mailstore/provision';
 import { deleteReplicaMailbox } from './agent-replica-mailbox';
@@ -88,7 +90,9 @@ export class ReplicaLifecycle {
   /** Empty replica mailbox, position waiting for its snapshot, nothing held; then the source may start. */
   async prepare(r: HeldReplica) {
     try {
-      await inTransaction(this.db, async (conn) => {
+      // Two instances of one destination may prepare the same replica at once: a deadlock or a
+      // lost connection is retried; only what the database refuses fails the replica.
+      await retryTransient(() => inTransaction(this.db, async (conn) => {
         await conn.query('SELECT account_id FROM replica_position WHERE account_id = ? FOR UPDATE', [r.accountId]);
         const mailboxId = await createReplicaMailbox(conn, r.accountId);
         await conn.query(
@@ -97,8 +101,9 @@ export class ReplicaLifecycle {
              snapshot_id = NULL, snapshot_seq = NULL, snapshot_items = 0, consistent_seq = NULL, last_error = NULL, updated_at = NOW(3)`,
           [r.accountId, mailboxId, r.state === 'paused' ? 1 : 0]);
         await dropAllHeld(conn, r.accountId);
-      });
+      }));
     } catch (err) {
+      if (isTransientApplyError(err)) throw err; // the next reconcile prepares it
       await markReplicaFailed(this.haDb, this.host, r.accountId, `cannot prepare the replica: ${(err as Error).message}`);
       throw err;
     }
@@ -147,5 +152,16 @@ export class ReplicaLifecycle {
     });
     await refreshMaxLag(this.haDb, [r.accountId]);
     this.log.info({ accountId: r.accountId, items: deleted }, 'replica removed');
+  }
+}
+
+async function retryTransient<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (attempt + 1 >= attempts || !isTransientApplyError(err)) throw err;
+      await sleep(backoffMs(attempt, 50, 1000));
+    }
   }
 }

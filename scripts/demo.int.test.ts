@@ -8,8 +8,7 @@ import { portOpen } from '../lib/stack/processes';
 // Runs the real `npm run demo` entry (scripts/demo.ts) in a data folder, database prefix and
 // ports of its own, next to the test Kafka, as an administrator would on a fresh clone.
 const dataDir = path.join(projectRoot(), '.data', 'test', 'demo-run');
-// Below the ephemeral range (32768+): a fixed port there can be taken by any outgoing connection.
-const ports = { console: 3190, kafka: 24092, nodes: 24101 };
+const ports = { console: 3190, kafka: 39092, nodes: 37101 };
 const env = {
   ...process.env,
   CARBONIO_DB_URL: process.env.CARBONIO_TEST_DB_URL,

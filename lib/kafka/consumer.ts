@@ -20,13 +20,6 @@ export interface IncomingBatch {
 export interface BatchHandlerContext {
   heartbeat(): Promise<void>;
   isRunning(): boolean;
-  /**
-   * The handler took the batch (it is queued to be applied): the consumer fetches on meanwhile.
-   * The batch's offset is still committed only once the handler resolves; if it rejects after
-   * this, the consumer reports a crash and its owner starts a new one, which reads again from
-   * the committed offsets.
-   */
-  accepted(): void;
 }
 
 /**
@@ -44,26 +37,23 @@ export class EventConsumer {
   private readonly consumer: Consumer;
   private readonly crashListeners: ((error: Error) => void)[] = [];
   private readonly admin: KafkaAdmin;
-  private handling = 0;
+  private handling = false;
   private ended = false;
   private watchdog?: NodeJS.Timeout;
   private stalledSince?: number;
   private lastCommitted = '';
-  private readonly toCommit = new Map<string, { topic: string; partition: number; offset: string }>();
-  private commits: Promise<void> = Promise.resolve();
 
-  constructor(kafka: Kafka, readonly groupId: string, private readonly opts: { sessionTimeoutMs?: number; maxBytes?: number; stallMs?: number; checkMs?: number; commitTimeoutMs?: number; concurrency?: number } = {}) {
+  constructor(kafka: Kafka, readonly groupId: string, private readonly opts: { sessionTimeoutMs?: number; maxBytes?: number; stallMs?: number; checkMs?: number; commitTimeoutMs?: number } = {}) {
     this.admin = new KafkaAdmin(kafka, 5000);
     this.consumer = kafka.consumer({
       groupId,
       sessionTimeout: opts.sessionTimeoutMs ?? 10_000,
       heartbeatInterval: 1000,
       rebalanceTimeout: 15_000,
-      // Bounded fetches: one fetch is decoded and held in memory whole (peak RSS of the node).
-      // Per partition no less than the broker's largest record batch (1 MiB by default): Kafka
-      // returns a batch larger than its partition's share only when that partition is the first
-      // non-empty one of the fetch, and kafkajs does not rotate partitions, so a smaller limit
-      // could starve a partition carrying big snapshot chunks while others keep receiving data.
+      // Bounded fetches: a fetch is decoded and held in memory whole (peak RSS of the node). Per
+      // partition no less than the broker's largest record batch (1 MiB by default): Kafka returns
+      // a batch larger than its partition's share only when that partition is the first non-empty
+      // one of the fetch, and kafkajs does not rotate partitions.
       maxBytesPerPartition: opts.maxBytes ?? 1024 * 1024,
       maxBytes: 2 * (opts.maxBytes ?? 1024 * 1024),
       maxWaitTimeInMs: 50,
@@ -97,7 +87,7 @@ export class EventConsumer {
     const [hw, committed] = await Promise.all([this.admin.highWatermarks(topic), this.admin.groupOffsets(this.groupId, topic)]);
     const key = [...committed].sort((a, b) => a[0] - b[0]).map(([p, o]) => `${p}:${o}`).join(',');
     const behind = [...hw].some(([p, end]) => (committed.get(p) ?? -1) >= 0 && (committed.get(p) ?? 0) < end);
-    if (!behind || this.handling > 0 || key !== this.lastCommitted) {
+    if (!behind || this.handling || key !== this.lastCommitted) {
       this.lastCommitted = key;
       this.stalledSince = undefined;
       return;
@@ -114,22 +104,20 @@ export class EventConsumer {
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      // The partitions of one fetch are handed over together (the handler may apply them in one
-      // transaction); one partition's batches still come one after the other, in order.
-      partitionsConsumedConcurrently: this.opts.concurrency ?? 16,
+      partitionsConsumedConcurrently: 1,
       eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
         if (batch.messages.length === 0 || !isRunning() || isStale()) return;
-        await this.handleBatch(batch, handle, heartbeat, isRunning, resolveOffset);
+        this.handling = true;
+        try {
+          await this.handleBatch(batch, handle, heartbeat, isRunning, resolveOffset);
+        } finally {
+          this.handling = false;
+        }
       },
     });
     this.startWatchdog(topic);
   }
 
-  /**
-   * Hands a batch over and returns once the handler took it (or finished it): kafkajs then
-   * fetches the next records while this batch is applied, so fetching and decoding overlap the
-   * database work. The offset is committed after the handler resolved.
-   */
   private async handleBatch(batch: EachBatchPayload['batch'], handle: (batch: IncomingBatch, ctx: BatchHandlerContext) => Promise<void>,
     heartbeat: () => Promise<void>, isRunning: () => boolean, resolveOffset: (offset: string) => void) {
     const records: IncomingRecord[] = batch.messages.map((m) => ({
@@ -139,49 +127,18 @@ export class EventConsumer {
       headers: Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, v ? v.toString() : ''])),
       timestamp: Number(m.timestamp),
     }));
+    await handle({ topic: batch.topic, partition: batch.partition, records, highWatermark: Number(batch.highWatermark) }, { heartbeat, isRunning });
     const last = records[records.length - 1].offset;
-    let took = false;
-    let accept!: () => void;
-    const accepted = new Promise<void>((resolve) => (accept = resolve));
-    this.handling++;
-    const applied = handle({ topic: batch.topic, partition: batch.partition, records, highWatermark: Number(batch.highWatermark) }, {
-      heartbeat, isRunning, accepted: () => {
-        took = true;
-        accept();
-      },
-    });
-    const finished = applied.then(() => this.commit(batch.topic, batch.partition, last + 1)).finally(() => this.handling--);
-    await Promise.race([accepted, finished.catch(() => undefined)]);
-    if (took) {
-      resolveOffset(String(last));
-      finished.catch((err) => this.crashed(err as Error));
-      return;
-    }
-    // Handled in place: a handler failure is kafkajs's to retry; a failed commit is a crash.
-    await applied;
     resolveOffset(String(last));
-    await finished.catch((err) => this.crashed(err as Error));
-  }
-
-  /**
-   * Commits a partition's next offset together with those of the other partitions handled at the
-   * same time: one request per round instead of one per partition. A commit that fails here also
-   * fails the batches that rode on it; they are delivered again (their events skipped by sequence).
-   * The commit goes to the group coordinator; after that broker died, kafkajs can retry the dead
-   * connection for many minutes inside this call. Bounded: the owner starts a new consumer, which
-   * finds the new coordinator.
-   */
-  private commit(topic: string, partition: number, offset: number): Promise<void> {
-    this.toCommit.set(`${topic}/${partition}`, { topic, partition, offset: String(offset) });
+    // The commit goes to the group coordinator; after that broker died, kafkajs can retry the
+    // dead connection for many minutes inside this call. Bounded: a new consumer finds the new
+    // coordinator, and the batch is delivered again (its events are skipped by sequence).
     const commitMs = this.opts.commitTimeoutMs ?? 15_000;
-    const round = this.commits.then(async () => {
-      if (this.toCommit.size === 0) return; // an earlier round carried this offset
-      const offsets = [...this.toCommit.values()];
-      this.toCommit.clear();
-      await withTimeout(this.consumer.commitOffsets(offsets), commitMs, `committing the offsets of ${this.groupId}`);
-    });
-    this.commits = round.catch(() => undefined);
-    return round;
+    try {
+      await withTimeout(this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(last + 1) }]), commitMs, `committing the offsets of ${this.groupId}`);
+    } catch (err) {
+      this.crashed(err as Error);
+    }
   }
 
   onCrash(listener: (error: Error) => void) {

@@ -84,37 +84,3 @@ describe('agentGroupId', () => {
     expect(agentGroupId('mbox2.example.com', 'test_ns')).toBe('carbonio-ha-agent.test_ns.mbox2.example.com');
   });
 });
-
-describe('AgentBatchHandler.submit', () => {
-  it('applies the batches that arrived while another group ran as one group, and tells the consumer each was taken', async () => {
-    // Records of foreign accounts only: a group then needs no database, which isolates the grouping.
-    const h = new AgentBatchHandler(noDb, noDb, 'dst.example.com', topology, () => undefined, createLogger('test', 'silent'));
-    const foreign = (partition: number): IncomingBatch => ({ ...batch([record(partition, '{}', { [ACCOUNT_HEADER]: FOREIGN })]), partition });
-    const taken: number[] = [];
-    const ctx = (partition: number) => ({ heartbeat: async () => undefined, isRunning: () => true, accepted: () => taken.push(partition) });
-    // A stand-in for the agent's mutex: sections are queued and run one by one by the test.
-    const sections: (() => Promise<void>)[] = [];
-    const run = async (fn: () => Promise<void>) => {
-      sections.push(fn);
-    };
-    const first = h.submit(foreign(0), ctx(0), run);
-    await sections[0]();
-    await first;
-    expect(h.stats.batches).toBe(1);
-    expect(taken).toEqual([0]);
-    // Three partitions arrive while nothing runs: the next section takes them all, as one group.
-    const waiting = [h.submit(foreign(1), ctx(1), run), h.submit(foreign(2), ctx(2), run), h.submit(foreign(3), ctx(3), run)];
-    expect(sections).toHaveLength(4);
-    expect(taken).toEqual([0]);
-    await sections[1]();
-    expect(taken).toEqual([0, 1, 2, 3]);
-    await Promise.all(waiting);
-    expect(h.stats.batches).toBe(4);
-    expect(h.stats.records).toBe(4);
-    // The sections queued for the other two find nothing left to do.
-    await sections[2]();
-    await sections[3]();
-    expect(h.stats.batches).toBe(4);
-    expect(taken).toEqual([0, 1, 2, 3]);
-  });
-});

@@ -13,9 +13,6 @@ import { decodeForApply } from './apply-decode';
 import type { DeadLetterQueue } from './dlq';
 import { LatencyHistogram } from './latency-histogram';
 
-/** Events per apply transaction at most (the raw-insert limit of the bench uses the same size). */
-const MAX_EVENTS_PER_TRANSACTION = 2000;
-
 export interface AgentStats {
   batches: number;
   records: number;
@@ -28,7 +25,7 @@ export interface AgentStats {
   latency: LatencyHistogram;
   /**
    * The latency split in stages: source commit to the producer's send (the record's timestamp),
-   * send to its arrival here, arrival to the database commit (waiting behind another batch included).
+   * send to the start of its batch here, batch start to the database commit.
    */
   stages: { published: LatencyHistogram; delivered: LatencyHistogram; applied: LatencyHistogram };
   lastBatchAt: number | null;
@@ -44,8 +41,6 @@ export class AgentBatchHandler {
     stages: { published: new LatencyHistogram(), delivered: new LatencyHistogram(), applied: new LatencyHistogram() }, lastBatchAt: null,
   };
 
-  private readonly waiting: { batch: IncomingBatch; hctx: BatchHandlerContext; arrivedAt: number; resolve: () => void; reject: (err: unknown) => void }[] = [];
-
   constructor(
     private readonly db: Pool,
     private readonly haDb: Pool,
@@ -57,96 +52,51 @@ export class AgentBatchHandler {
 
   /** The records of this batch that concern replicas held here, decoded (or marked poison). */
   select(batch: IncomingBatch): IncomingEvent[] {
-    return this.pick(batch).map(decode);
-  }
-
-  /** The records for replicas held here, by the account header alone (nothing decoded yet). */
-  private pick(batch: IncomingBatch): Picked[] {
-    const out: Picked[] = [];
+    const out: IncomingEvent[] = [];
     for (const rec of batch.records) {
       const accountId = rec.headers[ACCOUNT_HEADER] || rec.key;
       if (!accountId) continue;
       const replica = this.topology.replicaHere(accountId);
       if (!replica || replica.state === 'removing') continue;
-      out.push({ accountId, rec, partition: batch.partition });
+      const raw = rec.value ? rec.value.toString('utf8') : '';
+      const ev: IncomingEvent = { accountId, raw, partition: batch.partition, offset: rec.offset };
+      try {
+        ev.envelope = decodeForApply(raw);
+        if (ev.envelope.accountId !== accountId) ev.poison = `the envelope's accountId ${ev.envelope.accountId} differs from the record's account ${accountId}`;
+      } catch (err) {
+        ev.poison = (err as Error).message;
+      }
+      out.push(ev);
     }
     return out;
   }
 
-  /**
-   * Applies `batch` (one partition's records) after the batches already waiting. The consumer
-   * hands the partitions of one fetch over concurrently; those that arrive while a group is being
-   * applied wait, and are then applied together: a fetch costs a commit or two instead of one per
-   * partition, which was most of the delivery latency under load. A batch is `accepted` when its
-   * group starts, so the consumer fetches the next records meanwhile (at most one group waits).
-   * `run` serializes the work with the agent's other sections (its mutex).
-   */
-  submit(batch: IncomingBatch, hctx: BatchHandlerContext, run: (fn: () => Promise<void>) => Promise<void>): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.waiting.push({ batch, hctx, arrivedAt: Date.now(), resolve, reject });
-      run(() => this.drain()).catch(() => undefined);
-    });
-  }
-
-  private async drain() {
-    const group = this.waiting.splice(0);
-    if (group.length === 0) return;
-    // Taken: the consumer fetches the next records while these are applied.
-    for (const g of group) g.hctx.accepted();
-    try {
-      await this.handleGroup(group, group[0].hctx);
-      for (const g of group) g.resolve();
-    } catch (err) {
-      for (const g of group) g.reject(err);
-    }
-  }
-
-  private async handleGroup(group: { batch: IncomingBatch; arrivedAt: number }[], hctx: BatchHandlerContext) {
-    this.stats.batches += group.length;
-    let picked: Picked[] = [];
-    for (const { batch } of group) {
-      this.stats.records += batch.records.length;
-      picked = picked.concat(this.pick(batch));
-    }
-    if (picked.length === 0) return;
-    const arrivedAt = new Map(group.map((g) => [g.batch.partition, g.arrivedAt]));
-    const outcomes: AccountOutcome[] = [];
-    let committedAt = 0;
-    // Bounded transactions: a large backlog is applied in steps, each one commit (in order, so an
-    // account's events split over two steps still apply in sequence). Records are decoded step by
-    // step: a fetch of well-compressed events holds tens of thousands of them.
-    const stepAt = (i: number) => picked.slice(i, i + MAX_EVENTS_PER_TRANSACTION);
-    let events = stepAt(0).map(decode);
-    for (let i = 0; i < picked.length; i += MAX_EVENTS_PER_TRANSACTION) {
-      const step = stepAt(i);
-      const applying = this.applyWithRetry(events, hctx);
-      // The next step is decoded while the database works on this one.
-      const next = i + MAX_EVENTS_PER_TRANSACTION < picked.length ? stepAt(i + MAX_EVENTS_PER_TRANSACTION).map(decode) : [];
-      const done = await applying;
-      committedAt = Date.now();
-      outcomes.push(...done);
-      for (const o of done) {
-        this.stats.applied += o.applied;
-        this.stats.held += o.held;
-      }
-      step.forEach((p, k) => {
-        const e = events[k];
-        if (e.envelope && e.envelope.op !== 'SnapshotChunk') this.recordLatency(committedAt - e.envelope.ts, e.envelope.ts, p.rec.timestamp, arrivedAt.get(p.partition) ?? committedAt);
-      });
-      events = next;
+  async handle(batch: IncomingBatch, hctx: BatchHandlerContext) {
+    const startedAt = Date.now();
+    this.stats.batches++;
+    this.stats.records += batch.records.length;
+    const events = this.select(batch);
+    if (events.length === 0) return;
+    const outcomes = await this.applyWithRetry(events, hctx);
+    const committedAt = Date.now();
+    const sentAt = new Map(batch.records.map((r) => [r.offset, r.timestamp]));
+    for (const e of events) {
+      if (e.envelope && e.envelope.op !== 'SnapshotChunk') this.recordLatency(committedAt - e.envelope.ts, e.envelope.ts, sentAt.get(e.offset), startedAt);
     }
     this.stats.lastBatchAt = committedAt;
     await this.afterCommit(outcomes, hctx);
   }
 
-  private recordLatency(ms: number, committedAtSource: number, sentAt: number, startedAt: number) {
+  private recordLatency(ms: number, committedAtSource: number, sentAt: number | undefined, startedAt: number) {
     const l = this.stats.latencies;
     if (l.length >= 4096) l.splice(0, l.length - 4095);
     l.push(ms);
     this.stats.latency.record(ms);
     const { stages } = this.stats;
-    stages.published.record(sentAt - committedAtSource);
-    stages.delivered.record(startedAt - sentAt);
+    if (sentAt !== undefined) {
+      stages.published.record(sentAt - committedAtSource);
+      stages.delivered.record(startedAt - sentAt);
+    }
     stages.applied.record(ms - (startedAt - committedAtSource));
   }
 
@@ -177,7 +127,9 @@ export class AgentBatchHandler {
     });
     if (outcomes.some((o) => o.applied > 0)) agentFault('kill-after-commit');
     // Test-only hook; the scans run only when a fault is asked for (this is the apply hot path).
-    if (process.env.CARBONIO_AGENT_FAULT && snapshotUnfinished(events)) agentFault('kill-mid-snapshot-apply');
+    if (process.env.CARBONIO_AGENT_FAULT && events.some((e) => e.envelope?.op === 'SnapshotChunk') && !events.some((e) => e.envelope?.op === 'SnapshotEnd')) {
+      agentFault('kill-mid-snapshot-apply');
+    }
     return outcomes;
   }
 
@@ -218,6 +170,10 @@ export class AgentBatchHandler {
   private async afterCommit(outcomes: AccountOutcome[], hctx: BatchHandlerContext) {
     const letters = outcomes.flatMap((o) => o.poison);
     this.stats.poison += letters.length;
+    for (const o of outcomes) {
+      this.stats.applied += o.applied;
+      this.stats.held += o.held;
+    }
     if (letters.length) await this.sendDeadLetters(letters, hctx);
     const nowConsistent: string[] = [];
     for (const o of outcomes) {
@@ -236,7 +192,7 @@ export class AgentBatchHandler {
         this.log.warn({ err: String(err), accountId: o.accountId }, 'could not report a replica transition now');
       }
     }
-    if (nowConsistent.length) await markReplicasActive(this.haDb, this.host, [...new Set(nowConsistent)]).catch((err) => this.log.warn({ err: String(err) }, 'could not mark replicas active now'));
+    if (nowConsistent.length) await markReplicasActive(this.haDb, this.host, nowConsistent).catch((err) => this.log.warn({ err: String(err) }, 'could not mark replicas active now'));
   }
 
   private async sendDeadLetters(letters: AccountOutcome['poison'], hctx: BatchHandlerContext) {
@@ -256,26 +212,3 @@ export class AgentBatchHandler {
   }
 }
 
-/** Some account has snapshot chunks in these events and not its snapshot end. */
-function snapshotUnfinished(events: IncomingEvent[]): boolean {
-  const ended = new Set(events.filter((e) => e.envelope?.op === 'SnapshotEnd').map((e) => e.accountId));
-  return events.some((e) => e.envelope?.op === 'SnapshotChunk' && !ended.has(e.accountId));
-}
-
-interface Picked {
-  accountId: string;
-  rec: IncomingBatch['records'][number];
-  partition: number;
-}
-
-function decode({ accountId, rec, partition }: Picked): IncomingEvent {
-  const raw = rec.value ? rec.value.toString('utf8') : '';
-  const ev: IncomingEvent = { accountId, raw, partition, offset: rec.offset };
-  try {
-    ev.envelope = decodeForApply(raw);
-    if (ev.envelope.accountId !== accountId) ev.poison = `the envelope's accountId ${ev.envelope.accountId} differs from the record's account ${accountId}`;
-  } catch (err) {
-    ev.poison = (err as Error).message;
-  }
-  return ev;
-}

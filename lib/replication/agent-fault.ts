@@ -5,7 +5,7 @@
  *   kill-before-commit   rows and positions written, database transaction not committed
  *   kill-after-commit    database committed, Kafka offsets not committed (the batch is redelivered)
  *   kill-mid-snapshot    (source side) a snapshot chunk acknowledged by Kafka and its cursor recorded
- *   kill-mid-snapshot-apply  (destination side) a batch with an account's snapshot chunks (not its end)
+ *   kill-mid-snapshot-apply  (destination side) a batch with snapshot chunks (and no snapshot end)
  *                        committed to the database, Kafka offsets not committed
  * Never set it in production: the process dies on purpose.
  */

@@ -11,11 +11,6 @@ import { DeadLetterQueue } from './dlq';
  * `carbonio-ha-agent.<host>` on carbonio.ha.events that applies the events of the replicas held
  * here (several instances of one destination share the partitions), plus the lifecycle of those
  * replicas (prepare, pause, resume, remove). Offsets are committed only after the database commit.
- *
- * A mailstore that holds no replica does not consume: reading and dropping every event of every
- * source costs CPU that the mailstore's own writes need (measured: the publish rate of a source
- * next to an idle agent fell by a seventh). The agent joins when a replica is assigned here, and
- * leaves a minute after the last one went.
  */
 export class ReplicaAgent implements NodeComponent {
   readonly name = 'agent';
@@ -31,9 +26,8 @@ export class ReplicaAgent implements NodeComponent {
   private reconcileTimer?: NodeJS.Timeout;
   private attempt = 0;
   private connecting?: Promise<void>;
-  private idleSince?: number;
 
-  constructor(private readonly ctx: NodeContext, private readonly opts: { reconcileMs?: number; idleLeaveMs?: number } = {}) {
+  constructor(private readonly ctx: NodeContext, private readonly opts: { reconcileMs?: number } = {}) {
     const log = ctx.log.child({ component: 'agent' });
     this.lifecycle = new ReplicaLifecycle(ctx.db, ctx.haDb, ctx.config.host, log);
     this.handler = new AgentBatchHandler(ctx.db, ctx.haDb, ctx.config.host, ctx.topology, () => this.dlq, log);
@@ -67,42 +61,12 @@ export class ReplicaAgent implements NodeComponent {
 
   private readonly onTopologyChange = (ids: string[]) => {
     const mine = ids.filter((id) => this.ctx.topology.replicaHere(id));
-    if (mine.length && this.running) {
-      if (!this.consumer) void this.connect();
-      void this.mutex.run(() => this.lifecycle.reconcile(mine, this.connected)).catch((err) => this.ctx.log.warn({ err: String(err) }, 'replica lifecycle failed'));
-    }
+    if (mine.length && this.running) void this.mutex.run(() => this.lifecycle.reconcile(mine, this.connected)).catch((err) => this.ctx.log.warn({ err: String(err) }, 'replica lifecycle failed'));
   };
-
-  /** True while some replica is held here: then the agent must be in its group. */
-  private holdsReplicas(): boolean {
-    for (const r of this.ctx.topology.replicasHeld()) if (r.state !== 'removing') return true;
-    return false;
-  }
 
   private async reconcile() {
     if (!this.running) return;
     await this.mutex.run(() => this.lifecycle.reconcile(undefined, this.connected)).catch((err) => this.ctx.log.warn({ err: String(err) }, 'replica lifecycle failed'));
-    if (this.holdsReplicas()) {
-      this.idleSince = undefined;
-      if (!this.consumer) void this.connect();
-    } else if (this.consumer && !this.connecting) {
-      this.idleSince ??= Date.now();
-      if (Date.now() - this.idleSince >= (this.opts.idleLeaveMs ?? 60_000)) {
-        this.idleSince = undefined;
-        this.ctx.log.info({ group: this.groupId }, 'no replica held here any more: the agent leaves its group');
-        await this.disconnect();
-      }
-    }
-  }
-
-  /**
-   * Nothing to resume: no replica here was announced to its source yet (a replica starts from a
-   * snapshot the source sends only after that), so the group may start at the end of the stream.
-   */
-  private async nothingToResume(): Promise<boolean> {
-    const [{ n }] = await this.ctx.haDb.query(
-      "SELECT COUNT(*) AS n FROM replica WHERE destination = ? AND (agentReadyAt IS NOT NULL OR snapshotState <> 'pending')", [this.ctx.config.host]);
-    return Number(n) === 0;
   }
 
   private connect(): Promise<void> {
@@ -112,7 +76,7 @@ export class ReplicaAgent implements NodeComponent {
 
   private async doConnect() {
     const h = this.ctx.kafka.handles();
-    if (!this.running || !h || this.consumer || !this.holdsReplicas()) return;
+    if (!this.running || !h || this.consumer) return;
     const consumer = new EventConsumer(h.kafka, this.groupId);
     this.consumer = consumer;
     this.dlq = new DeadLetterQueue(h.kafka, this.ctx.config.host, EVENTS_TOPIC, this.ctx.config.publishTimeoutMs);
@@ -122,8 +86,8 @@ export class ReplicaAgent implements NodeComponent {
       this.scheduleReconnect();
     });
     try {
-      if (await startNewGroupAtEnd(h.kafka, this.groupId, EVENTS_TOPIC, 10_000, await this.nothingToResume())) this.ctx.log.info({ group: this.groupId }, 'the agent group starts at the end of the stream (nothing to resume)');
-      await consumer.start(EVENTS_TOPIC, (batch: IncomingBatch, hctx: BatchHandlerContext) => this.handler.submit(batch, hctx, (fn) => this.mutex.run(fn)));
+      if (await startNewGroupAtEnd(h.kafka, this.groupId, EVENTS_TOPIC)) this.ctx.log.info({ group: this.groupId }, 'new agent group starts at the end of the stream');
+      await consumer.start(EVENTS_TOPIC, (batch: IncomingBatch, hctx: BatchHandlerContext) => this.mutex.run(() => this.handler.handle(batch, hctx)));
       this.connected = true;
       this.attempt = 0;
       this.ctx.log.info({ group: this.groupId }, 'agent consuming');

@@ -8,7 +8,10 @@ import { portOpen } from '../lib/stack/processes';
 // Runs the real `npm run demo` entry (scripts/demo.ts) in a data folder, database prefix and
 // ports of its own, next to the test Kafka, as an administrator would on a fresh clone.
 const dataDir = path.join(projectRoot(), '.data', 'test', 'demo-run');
-const ports = { console: 3190, kafka: 39092, nodes: 37101 };
+// Nodes below the ephemeral range (32768+), where any outgoing connection or port-0 listener
+// could hold one (37102 was taken twice in CI). Kafka keeps its port: the demo's HA database on
+// the shared server remembers the broker list of earlier runs.
+const ports = { console: 3190, kafka: 39092, nodes: 24101 };
 const env = {
   ...process.env,
   CARBONIO_DB_URL: process.env.CARBONIO_TEST_DB_URL,

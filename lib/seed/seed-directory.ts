@@ -51,7 +51,9 @@ export async function seedDirectory(db: Pool, o: DirectorySeedOptions): Promise<
     }
     const quantity = o.licensedAccounts ?? LICENSED_ACCOUNTS;
     await conn.batch('INSERT IGNORE INTO license (module, quantity, licensed) VALUES (?, ?, 1)', [['ZxHA', quantity], ['ha_basic', quantity]]);
-    await conn.query("INSERT IGNORE INTO global_config (`key`, value) VALUES ('brokers', ?)", [o.brokers.join(',')]);
+    // The stack seeding here starts its own Kafka: the broker list is that Kafka, even if an
+    // earlier run (on other ports) left another one.
+    await conn.query("INSERT INTO global_config (`key`, value) VALUES ('brokers', ?) ON DUPLICATE KEY UPDATE value = VALUES(value)", [o.brokers.join(',')]);
     await conn.commit();
     const [{ n }] = await conn.query('SELECT COUNT(*) AS n FROM account');
     return { createdAccounts: fresh.length, totalAccounts: Number(n) };

@@ -41,7 +41,6 @@ async function spawnDestination(fault?: string) {
   return child;
 }
 
-
 it.each([
   ['kill-before-commit:6', ['dan@rep-kill.test', 'eve@rep-kill.test']],
   ['kill-after-commit:6', ['fay@rep-kill.test', 'gil@rep-kill.test']],

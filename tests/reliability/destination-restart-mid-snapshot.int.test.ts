@@ -8,8 +8,9 @@ import { bulkMessages, closeFaultWorlds, createFaultWorld, exited, expectNothing
 // is lib/replication/agent-snapshot.int.test.ts). CARBONIO_AGENT_FAULT=kill-mid-snapshot-apply:1
 // makes the destination SIGKILL itself right after committing its first batch of snapshot chunks
 // (its Kafka offsets not yet committed). The first batch, not a later one: on a quiet machine the
-// rest of the snapshot can arrive in a single batch together with its end. Restarted, it resumes from its consumer group's offsets,
-// the initialisation ends, and the replica is equal with nothing acknowledged missing.
+// rest of the snapshot can arrive in a single batch together with its end. Restarted, it resumes
+// from its consumer group's offsets, the initialisation ends, and the replica is equal with
+// nothing acknowledged missing.
 const BULK = 4000;
 let w: FaultWorld;
 let fault = true;

@@ -1,4 +1,4 @@
-import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { KafkaAdmin } from './admin';
 import { withTimeout } from './producer';
 
@@ -22,6 +22,15 @@ export interface BatchHandlerContext {
   isRunning(): boolean;
 }
 
+function headerText(headers: KafkaMessage['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k in headers) {
+    const v = headers[k];
+    out[k] = v ? v.toString() : '';
+  }
+  return out;
+}
+
 /**
  * Consumer-group member that hands whole batches to `handle` and commits the offset after the
  * last record only once `handle` resolved (the caller commits its database first).
@@ -37,13 +46,14 @@ export class EventConsumer {
   private readonly consumer: Consumer;
   private readonly crashListeners: ((error: Error) => void)[] = [];
   private readonly admin: KafkaAdmin;
-  private handling = false;
+  /** Batches being handled now (several with `concurrency` above 1). */
+  private handling = 0;
   private ended = false;
   private watchdog?: NodeJS.Timeout;
   private stalledSince?: number;
   private lastCommitted = '';
 
-  constructor(kafka: Kafka, readonly groupId: string, private readonly opts: { sessionTimeoutMs?: number; maxBytes?: number; stallMs?: number; checkMs?: number; commitTimeoutMs?: number } = {}) {
+  constructor(kafka: Kafka, readonly groupId: string, private readonly opts: { sessionTimeoutMs?: number; maxBytes?: number; stallMs?: number; checkMs?: number; commitTimeoutMs?: number; concurrency?: number } = {}) {
     this.admin = new KafkaAdmin(kafka, 5000);
     this.consumer = kafka.consumer({
       groupId,
@@ -87,7 +97,7 @@ export class EventConsumer {
     const [hw, committed] = await Promise.all([this.admin.highWatermarks(topic), this.admin.groupOffsets(this.groupId, topic)]);
     const key = [...committed].sort((a, b) => a[0] - b[0]).map(([p, o]) => `${p}:${o}`).join(',');
     const behind = [...hw].some(([p, end]) => (committed.get(p) ?? -1) >= 0 && (committed.get(p) ?? 0) < end);
-    if (!behind || this.handling || key !== this.lastCommitted) {
+    if (!behind || this.handling > 0 || key !== this.lastCommitted) {
       this.lastCommitted = key;
       this.stalledSince = undefined;
       return;
@@ -104,14 +114,16 @@ export class EventConsumer {
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 1,
+      // Batches of different partitions of one fetch may be handled together; each commits its own
+      // partition's offset after its own handler resolved.
+      partitionsConsumedConcurrently: this.opts.concurrency ?? 1,
       eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
         if (batch.messages.length === 0 || !isRunning() || isStale()) return;
-        this.handling = true;
+        this.handling++;
         try {
           await this.handleBatch(batch, handle, heartbeat, isRunning, resolveOffset);
         } finally {
-          this.handling = false;
+          this.handling--;
         }
       },
     });
@@ -124,7 +136,7 @@ export class EventConsumer {
       offset: Number(m.offset),
       key: m.key ? m.key.toString() : null,
       value: m.value,
-      headers: Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, v ? v.toString() : ''])),
+      headers: headerText(m.headers),
       timestamp: Number(m.timestamp),
     }));
     await handle({ topic: batch.topic, partition: batch.partition, records, highWatermark: Number(batch.highWatermark) }, { heartbeat, isRunning });

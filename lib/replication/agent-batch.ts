@@ -58,10 +58,10 @@ export class AgentBatchHandler {
       if (!accountId) continue;
       const replica = this.topology.replicaHere(accountId);
       if (!replica || replica.state === 'removing') continue;
-      const raw = rec.value ? rec.value.toString('utf8') : '';
+      const raw = rec.value ?? '';
       const ev: IncomingEvent = { accountId, raw, partition: batch.partition, offset: rec.offset };
       try {
-        ev.envelope = decodeForApply(raw);
+        ev.envelope = decodeForApply(typeof raw === 'string' ? raw : raw.toString('utf8'));
         if (ev.envelope.accountId !== accountId) ev.poison = `the envelope's accountId ${ev.envelope.accountId} differs from the record's account ${accountId}`;
       } catch (err) {
         ev.poison = (err as Error).message;

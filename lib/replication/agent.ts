@@ -3,8 +3,14 @@ import type { NodeComponent } from '../node/component';
 import type { NodeContext } from '../node/node';
 import { AgentBatchHandler, type AgentStats } from './agent-batch';
 import { ReplicaLifecycle } from './agent-lifecycle';
-import { backoffMs, Mutex } from './agent-mutex';
+import { backoffMs, SharedExclusiveLock } from './agent-mutex';
 import { DeadLetterQueue } from './dlq';
+
+/**
+ * Partitions whose batches are applied at once, each in its own transaction: while one waits for
+ * the database, the next is decoded (the node's one JavaScript thread and the database overlap).
+ */
+export const AGENT_CONCURRENCY = 2;
 
 /**
  * The replica agent of one destination mailstore: a member of the consumer group
@@ -17,7 +23,8 @@ export class ReplicaAgent implements NodeComponent {
   readonly haModule = true;
   readonly lifecycle: ReplicaLifecycle;
   private readonly handler: AgentBatchHandler;
-  private readonly mutex = new Mutex();
+  /** Batches (one per partition, several at once) share it; a lifecycle action holds it alone. */
+  private readonly lock = new SharedExclusiveLock();
   private consumer?: EventConsumer;
   private dlq?: DeadLetterQueue;
   private running = false;
@@ -27,7 +34,7 @@ export class ReplicaAgent implements NodeComponent {
   private attempt = 0;
   private connecting?: Promise<void>;
 
-  constructor(private readonly ctx: NodeContext, private readonly opts: { reconcileMs?: number } = {}) {
+  constructor(private readonly ctx: NodeContext, private readonly opts: { reconcileMs?: number; concurrency?: number } = {}) {
     const log = ctx.log.child({ component: 'agent' });
     this.lifecycle = new ReplicaLifecycle(ctx.db, ctx.haDb, ctx.config.host, log);
     this.handler = new AgentBatchHandler(ctx.db, ctx.haDb, ctx.config.host, ctx.topology, () => this.dlq, log);
@@ -61,12 +68,12 @@ export class ReplicaAgent implements NodeComponent {
 
   private readonly onTopologyChange = (ids: string[]) => {
     const mine = ids.filter((id) => this.ctx.topology.replicaHere(id));
-    if (mine.length && this.running) void this.mutex.run(() => this.lifecycle.reconcile(mine, this.connected)).catch((err) => this.ctx.log.warn({ err: String(err) }, 'replica lifecycle failed'));
+    if (mine.length && this.running) void this.lock.exclusive(() => this.lifecycle.reconcile(mine, this.connected)).catch((err) => this.ctx.log.warn({ err: String(err) }, 'replica lifecycle failed'));
   };
 
   private async reconcile() {
     if (!this.running) return;
-    await this.mutex.run(() => this.lifecycle.reconcile(undefined, this.connected)).catch((err) => this.ctx.log.warn({ err: String(err) }, 'replica lifecycle failed'));
+    await this.lock.exclusive(() => this.lifecycle.reconcile(undefined, this.connected)).catch((err) => this.ctx.log.warn({ err: String(err) }, 'replica lifecycle failed'));
   }
 
   private connect(): Promise<void> {
@@ -77,7 +84,7 @@ export class ReplicaAgent implements NodeComponent {
   private async doConnect() {
     const h = this.ctx.kafka.handles();
     if (!this.running || !h || this.consumer) return;
-    const consumer = new EventConsumer(h.kafka, this.groupId);
+    const consumer = new EventConsumer(h.kafka, this.groupId, { concurrency: this.opts.concurrency ?? AGENT_CONCURRENCY });
     this.consumer = consumer;
     this.dlq = new DeadLetterQueue(h.kafka, this.ctx.config.host, EVENTS_TOPIC, this.ctx.config.publishTimeoutMs);
     consumer.onCrash((err) => {
@@ -87,7 +94,7 @@ export class ReplicaAgent implements NodeComponent {
     });
     try {
       if (await startNewGroupAtEnd(h.kafka, this.groupId, EVENTS_TOPIC)) this.ctx.log.info({ group: this.groupId }, 'new agent group starts at the end of the stream');
-      await consumer.start(EVENTS_TOPIC, (batch: IncomingBatch, hctx: BatchHandlerContext) => this.mutex.run(() => this.handler.handle(batch, hctx)));
+      await consumer.start(EVENTS_TOPIC, (batch: IncomingBatch, hctx: BatchHandlerContext) => this.lock.shared(() => this.handler.handle(batch, hctx)));
       this.connected = true;
       this.attempt = 0;
       this.ctx.log.info({ group: this.groupId }, 'agent consuming');
@@ -130,6 +137,6 @@ export class ReplicaAgent implements NodeComponent {
     this.ctx.topology.off('change', this.onTopologyChange);
     await this.connecting?.catch(() => undefined);
     await this.disconnect();
-    await this.mutex.run(async () => undefined);
+    await this.lock.exclusive(async () => undefined);
   }
 }

@@ -12,13 +12,20 @@ export const REINIT_PREFIX = 'needs a new snapshot: ';
 /** One record of the stream for an account this agent replicates, decoded or not. */
 export interface IncomingEvent {
   accountId: string;
-  /** The record's value as text (held events and the DLQ keep it unchanged). */
-  raw: string;
+  /**
+   * The record's value, as received (bytes from Kafka: they are not copied into the heap while
+   * the batch is applied) or as text; held events and the DLQ keep it unchanged (`rawText`).
+   */
+  raw: string | Buffer;
   envelope?: Envelope;
   /** Why the record could not be decoded (it then goes to the DLQ). */
   poison?: string;
   partition: number;
   offset: number;
+}
+
+export function rawText(ev: IncomingEvent): string {
+  return typeof ev.raw === 'string' ? ev.raw : ev.raw.toString('utf8');
 }
 
 export interface AccountOutcome {
@@ -88,7 +95,7 @@ export class AccountApplier {
     if (e.epoch < p.epoch || e.seq <= p.appliedSeq) return void this.outcome.skipped++;
     p.epoch = e.epoch;
     if (p.phase !== 'active' || p.paused) {
-      this.held.push({ accountId: p.accountId, seq: e.seq, payload: ev.raw });
+      this.held.push({ accountId: p.accountId, seq: e.seq, payload: rawText(ev) });
       this.outcome.held++;
       return;
     }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ItemRowSchema, type MailboxEnvelope } from './envelope';
-import { decodeForApply, isItemRow } from './apply-decode';
+import { EnvelopeSchema, ItemRowSchema, type MailboxEnvelope } from './envelope';
+import { decodeForApply, isItemRow, isPlainMailboxEnvelope } from './apply-decode';
 
 const valid = {
   id: 300, type: 5, parent_id: 2, folder_id: 2, date: 1, size: 10, locator: 'b/1', blob_digest: 'a'.repeat(64), unread: 1, flags: 8, tags: '',
@@ -47,5 +47,47 @@ describe('decodeForApply', () => {
     expect(() => decodeForApply(envelope([{ ...valid, type: 500 }]))).toThrow(/invalid event envelope: payload.upserts.0.type/);
     expect(() => decodeForApply(envelope([valid]).replace('"v":1', '"v":2'))).toThrow(/invalid event envelope/);
     expect(() => decodeForApply('{nope')).toThrow(/not JSON/);
+  });
+});
+
+describe('isPlainMailboxEnvelope', () => {
+  const base = () => ({
+    v: 1, accountId: '11111111-1111-4111-8111-111111111111', mailboxId: 1, epoch: 2, seq: 4, txId: 't-1', op: 'CreateMessage', ts: 1_800_000_000_000,
+    payload: {
+      mailbox: { item_id_checkpoint: 300, change_checkpoint: 4, size_checkpoint: 0, contact_count: 0 },
+      upserts: [{ ...valid }], deletes: [7], tombstones: [{ sequence: 4, date: 1, type: 5, ids: '7' }],
+    },
+  });
+  // Where a generated value goes: a top-level key, a payload key, a checkpoint, a row field, a tombstone field, a deleted id, or a new key.
+  const paths = [
+    ...Object.keys(base()).map((k) => [k]), ...Object.keys(base().payload).map((k) => ['payload', k]),
+    ...Object.keys(base().payload.mailbox).map((k) => ['payload', 'mailbox', k]), ...Object.keys(valid).map((k) => ['payload', 'upserts', '0', k]),
+    ['payload', 'tombstones', '0', 'sequence'], ['payload', 'tombstones', '0', 'ids'], ['payload', 'deletes', '0'],
+    ['extra'], ['payload', 'extra'], ['payload', 'mailbox', 'extra'], ['payload', 'upserts', '0', 'extra'], ['payload', 'tombstones', '0', 'extra'],
+  ];
+  const special = fc.constantFrom('SnapshotEnd', 'DeleteItem', '11111111-1111-4111-8111-11111111111', 'x'.repeat(64), 'x'.repeat(65), '', 1, 2, [], {});
+
+  it('accepts only what EnvelopeSchema accepts, and then the parsed JSON equals its output', () => {
+    fc.assert(fc.property(fc.constantFrom(...paths), fc.oneof(anyValue, special), fc.boolean(), (path, value, remove) => {
+      const e = base() as Record<string, unknown>;
+      let at = e;
+      for (const k of path.slice(0, -1)) at = at[k] as Record<string, unknown>;
+      if (remove) delete at[path[path.length - 1]];
+      else at[path[path.length - 1]] = value;
+      const json = JSON.parse(JSON.stringify(e)) as unknown;
+      const parsed = EnvelopeSchema.safeParse(json);
+      if (isPlainMailboxEnvelope(json)) {
+        expect(parsed.success).toBe(true);
+        expect(json).toEqual(parsed.data);
+      }
+      const decoded = (() => { try { return decodeForApply(JSON.stringify(json)); } catch { return undefined; } })();
+      expect(decoded).toEqual(parsed.success ? parsed.data : undefined);
+    }), { numRuns: 4000 });
+  });
+
+  it('takes the usual mailbox transaction as it is', () => {
+    expect(isPlainMailboxEnvelope(base())).toBe(true);
+    expect(isPlainMailboxEnvelope({ ...base(), extra: 1 })).toBe(false);
+    expect(isPlainMailboxEnvelope({ ...base(), op: 'SnapshotEnd' })).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { ACCOUNT_HEADER, DLQ_TOPIC, EventProducer, type Kafka, type OutgoingRecord } from '../kafka';
-import type { IncomingEvent } from './apply-account';
+import { rawText, type IncomingEvent } from './apply-account';
 
 export const DLQ_REASON_HEADER = 'carbonio-dlq-reason';
 export const DLQ_SOURCE_HEADER = 'carbonio-dlq-source';
@@ -21,7 +21,7 @@ export interface DeadLetter {
 export function deadLetterRecord(topic: string, agent: string, event: IncomingEvent, reason: string): OutgoingRecord {
   const letter: DeadLetter = {
     reason, accountId: event.accountId, agent, topic, partition: event.partition, offset: event.offset,
-    at: new Date().toISOString(), value: event.raw,
+    at: new Date().toISOString(), value: rawText(event),
   };
   return {
     key: event.accountId,

@@ -12,7 +12,7 @@ import { PublishedRowsCleanup } from './relay-cleanup';
 import { publishRows } from './relay-send';
 import { dropAlreadyPublished } from './recovery';
 import { advancePositions, ensurePositions, readPositions } from './relay-positions';
-import { failedWaiter, RelayWaiters, type PublishWaiter } from './relay-waiters';
+import { failedWaiter, RelayWaiters, type PublishAck, type PublishWaiter } from './relay-waiters';
 
 export interface RelayDeps {
   db: Pool;
@@ -111,6 +111,7 @@ export class OutboxRelay implements NodeComponent {
     this.deps.kafka.off('change', this.onKafkaChange);
     this.sleeper?.resolve();
     await this.loop;
+    await this.confirming;
     await this.cleanup.drain();
     this.waiters.rejectAll(() => new UnavailableError(`The publisher of ${this.deps.host} stopped before Kafka acknowledged this change: it is stored but not acknowledged, and is published when the HA module runs again.`));
     await this.dropProducer();
@@ -147,7 +148,24 @@ export class OutboxRelay implements NodeComponent {
     });
   }
 
-  /** One batch; true when there may be more rows. */
+  /** Rows read ahead while the previous batch was being sent (dropped on any failure). */
+  private readAhead?: Promise<OutboxRow[] | undefined>;
+  /** The confirmation of the last acknowledged batch (fence check, writers answered, rows queued for deletion). */
+  private confirming: Promise<void> = Promise.resolve();
+  /** Rows sent whose confirmation has not queued them for deletion yet: never read again meanwhile. */
+  private readonly unconfirmed = new Set<number>();
+  private confirmFailed = false;
+
+  private excluded(): ReadonlySet<number> {
+    if (this.unconfirmed.size === 0) return this.cleanup.pendingIds;
+    return new Set([...this.cleanup.pendingIds, ...this.unconfirmed]);
+  }
+
+  /**
+   * One batch; true when there may be more rows. While Kafka acknowledges a batch the next one
+   * is read, and its confirmation runs while the next one is sent: the sends follow each other
+   * in order, one at a time, with the database work in between done alongside.
+   */
   private async pass(): Promise<boolean> {
     const { db, log } = this.deps;
     const h = this.deps.kafka.handles();
@@ -155,17 +173,26 @@ export class OutboxRelay implements NodeComponent {
     const producer = await this.producerFor(h);
     const batchSize = this.deps.batchSize ?? 500;
     if (this.recoveryNeeded) {
+      this.readAhead = undefined;
+      await this.confirming;
       await this.cleanup.drain();
       // Reading a partition joins a throw-away consumer group: give a slow cluster more time on each retry.
       const r = await dropAlreadyPublished(db, h.kafka, h.admin, h.partitions, log, 30_000 * Math.min(4, 1 + this.failures));
       this.stats.alreadyPublished += r.alreadyPublished;
       this.cleanup.reset();
+      this.unconfirmed.clear();
+      this.confirmFailed = false;
       this.recoveryNeeded = false;
     }
     if (this.cleanup.pendingIds.size > 2 * batchSize) await this.cleanup.drain();
-    const rows = await readOutbox(db, batchSize, this.cleanup.pendingIds);
+    const ahead = await this.readAhead;
+    this.readAhead = undefined;
+    // A full read-ahead means a backlog; otherwise rows committed during the last send may be
+    // missing from it, so read again rather than make them wait for one more batch.
+    const rows = ahead?.length === batchSize ? ahead : await readOutbox(db, batchSize, this.excluded());
     if (rows.length === 0) {
-      if (this.cleanup.pendingIds.size === 0) await this.refreshPositionsWhenIdle(h);
+      await this.confirming;
+      if (this.cleanup.pendingIds.size === 0 && !this.recoveryNeeded) await this.refreshPositionsWhenIdle(h);
       return false;
     }
     const { send, discard } = this.split(rows);
@@ -173,26 +200,52 @@ export class OutboxRelay implements NodeComponent {
     if (send.length === 0) return true;
     await ensurePositions(db, h.admin, [...new Set(send.map((r) => partitionOf(r.accountId, h.partitions)))], this.positionsKnown);
     this.recoveryNeeded = true; // until Kafka answers, a failure leaves the rows' fate uncertain
-    const acks = await publishRows(producer, send).catch(async (err) => {
+    for (const r of send) this.unconfirmed.add(r.id);
+    const sending = publishRows(producer, send);
+    const next = readOutbox(db, batchSize, this.excluded()).catch(() => undefined);
+    const acks = await sending.catch(async (err) => {
       await this.dropProducer();
       throw err;
     });
     faultPoint('exit-after-publish');
-    const verdicts = await confirmOwnership(this.deps.haDb, this.deps.host, send);
-    const fenced = [...new Set(send.filter((r) => verdicts.get(r.id) instanceof FencedError).map((r) => r.accountId))];
-    if (fenced.length) {
-      // Stale before the writers hear about it: a retry must find the mailbox read-only.
-      for (const r of send) if (fenced.includes(r.accountId)) this.fencedAt.set(r.accountId, Math.max(r.epoch, this.fencedAt.get(r.accountId) ?? 0));
-      await markStale(db, fenced);
-      this.stats.fenced += send.filter((r) => fenced.includes(r.accountId)).length;
-      log.warn({ accounts: fenced }, 'writes published but refused by the fence check: the accounts moved or were fenced; mailboxes now stale');
-    }
-    send.forEach((row, i) => this.waiters.settle(row.id, verdicts.get(row.id) ?? acks[i]));
-    this.cleanup.queue(send, acks);
-    this.recoveryNeeded = this.cleanup.failed;
+    this.readAhead = next;
+    this.recoveryNeeded = this.cleanup.failed || this.confirmFailed;
+    this.confirming = this.confirming.then(() => this.confirm(send, acks));
     this.stats.published += send.length;
     this.stats.batches++;
     return true;
+  }
+
+  /**
+   * After Kafka's ack: the fence check, then the writers' answers, then the rows' deletion. If
+   * this fails the rows stay excluded and the relay recovers (checks the topic) before reading again.
+   */
+  private async confirm(send: OutboxRow[], acks: PublishAck[]) {
+    const { db, log } = this.deps;
+    // After a failed confirmation no later batch is deleted either: relay_position must not move
+    // past rows still in the outbox; the recovery finds them all in the topic.
+    if (this.confirmFailed) return;
+    try {
+      const verdicts = await confirmOwnership(this.deps.haDb, this.deps.host, send);
+      const fenced = [...new Set(send.filter((r) => verdicts.get(r.id) instanceof FencedError).map((r) => r.accountId))];
+      if (fenced.length) {
+        // Stale before the writers hear about it: a retry must find the mailbox read-only.
+        for (const r of send) if (fenced.includes(r.accountId)) this.fencedAt.set(r.accountId, Math.max(r.epoch, this.fencedAt.get(r.accountId) ?? 0));
+        await markStale(db, fenced);
+        this.stats.fenced += send.filter((r) => fenced.includes(r.accountId)).length;
+        log.warn({ accounts: fenced }, 'writes published but refused by the fence check: the accounts moved or were fenced; mailboxes now stale');
+      }
+      send.forEach((row, i) => this.waiters.settle(row.id, verdicts.get(row.id) ?? acks[i]));
+      this.cleanup.queue(send, acks);
+      for (const r of send) this.unconfirmed.delete(r.id);
+    } catch (err) {
+      this.confirmFailed = true;
+      this.recoveryNeeded = true;
+      this.readAhead = undefined;
+      this.stats.failures++;
+      this.stats.lastError = (err as Error).message;
+      log.warn({ err: (err as Error).message, rows: send.length }, 'confirming a published batch failed; the relay checks the topic before sending again');
+    }
   }
 
   /**

@@ -32,7 +32,12 @@ interface LocalState {
  * slow timer (so nothing is missed across restarts); every action is idempotent.
  */
 export class ReplicaLifecycle {
-  constructor(private readonly db: Pool, private readonly haDb: Pool, private readonly host: string, private readonly log: Logger) {}
+  /**
+   * `topology` is the cache the agent filters records by: a replica is announced only once the
+   * cache holds it, or the source's snapshot could arrive before the next poll and be dropped.
+   */
+  constructor(private readonly db: Pool, private readonly haDb: Pool, private readonly host: string, private readonly log: Logger,
+    private readonly topology: { replicaHere(accountId: string): unknown; refresh(accountIds: string[]): Promise<void> }) {}
 
   /**
    * Reconciles the given accounts, or every replica that may need an action when none given.
@@ -107,6 +112,8 @@ export class ReplicaLifecycle {
       await markReplicaFailed(this.haDb, this.host, r.accountId, `cannot prepare the replica: ${(err as Error).message}`);
       throw err;
     }
+    if (!this.topology.replicaHere(r.accountId)) await this.topology.refresh([r.accountId]);
+    if (!this.topology.replicaHere(r.accountId)) return; // removed meanwhile
     if (await markAgentReady(this.haDb, r.id)) this.log.info({ accountId: r.accountId }, 'replica prepared; waiting for the snapshot');
   }
 

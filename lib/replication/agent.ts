@@ -36,7 +36,7 @@ export class ReplicaAgent implements NodeComponent {
 
   constructor(private readonly ctx: NodeContext, private readonly opts: { reconcileMs?: number; concurrency?: number } = {}) {
     const log = ctx.log.child({ component: 'agent' });
-    this.lifecycle = new ReplicaLifecycle(ctx.db, ctx.haDb, ctx.config.host, log);
+    this.lifecycle = new ReplicaLifecycle(ctx.db, ctx.haDb, ctx.config.host, log, ctx.topology);
     this.handler = new AgentBatchHandler(ctx.db, ctx.haDb, ctx.config.host, ctx.topology, () => this.dlq, log);
   }
 

@@ -71,6 +71,13 @@ export class KafkaAdmin {
     return new Map(offsets.map((o) => [o.partition, Number(o.high)]));
   }
 
+  /** Per partition, the first offset written at or after `timestampMs` (the end when none is). */
+  async offsetsAt(topic: string, timestampMs: number): Promise<Map<number, number>> {
+    const a = await this.ready();
+    const offsets = await withTimeout(a.fetchTopicOffsetsByTimestamp(topic, timestampMs), this.timeoutMs, 'reading offsets by time');
+    return new Map(offsets.map((o) => [o.partition, Number(o.offset)]));
+  }
+
   /** The offsets a consumer group committed, per partition (-1 when it never committed). */
   async groupOffsets(groupId: string, topic: string): Promise<Map<number, number>> {
     const a = await this.ready();

@@ -52,6 +52,10 @@ export class EventConsumer {
   private watchdog?: NodeJS.Timeout;
   private stalledSince?: number;
   private lastCommitted = '';
+  private topic?: string;
+  /** This member's partitions of `topic` (from its last group join). */
+  private assigned: number[] = [];
+  private fetchPaused = false;
 
   constructor(kafka: Kafka, readonly groupId: string, private readonly opts: { sessionTimeoutMs?: number; maxBytes?: number; stallMs?: number; checkMs?: number; commitTimeoutMs?: number; concurrency?: number } = {}) {
     this.admin = new KafkaAdmin(kafka, 5000);
@@ -71,6 +75,39 @@ export class EventConsumer {
       allowAutoTopicCreation: false,
     });
     this.consumer.on(this.consumer.events.CRASH, (e) => this.crashed(e.payload.error));
+    this.consumer.on(this.consumer.events.GROUP_JOIN, (e) => {
+      this.assigned = this.topic ? [...(e.payload.memberAssignment[this.topic] ?? [])] : [];
+    });
+  }
+
+  get paused(): boolean {
+    return this.fetchPaused;
+  }
+
+  /** Stops fetching; the member stays in its group and keeps its partitions (no rebalance). */
+  pause() {
+    if (this.fetchPaused || !this.topic) return;
+    this.consumer.pause([{ topic: this.topic }]);
+    this.fetchPaused = true;
+  }
+
+  /**
+   * Fetches again. With `skipBeforeMs`, each partition this member holds first moves forward
+   * (never back) to its first record written at or after that time, and the group commits
+   * that position; records before it are not read.
+   */
+  async resume(skipBeforeMs?: number) {
+    const topic = this.topic;
+    if (!this.fetchPaused || !topic) return;
+    if (skipBeforeMs !== undefined && this.assigned.length) {
+      const [from, committed] = await Promise.all([this.admin.offsetsAt(topic, skipBeforeMs), this.admin.groupOffsets(this.groupId, topic)]);
+      const moves = this.assigned.filter((p) => (from.get(p) ?? -1) > (committed.get(p) ?? -1))
+        .map((partition) => ({ topic, partition, offset: String(from.get(partition)) }));
+      for (const m of moves) this.consumer.seek(m);
+      if (moves.length) await withTimeout(this.consumer.commitOffsets(moves), this.opts.commitTimeoutMs ?? 15_000, `committing the offsets of ${this.groupId}`);
+    }
+    this.consumer.resume([{ topic }]);
+    this.fetchPaused = false;
   }
 
   /** Reported once per consumer, and never after stop(). */
@@ -94,6 +131,10 @@ export class EventConsumer {
   }
 
   private async checkProgress(topic: string, stallMs: number) {
+    if (this.fetchPaused) {
+      this.stalledSince = undefined;
+      return;
+    }
     const [hw, committed] = await Promise.all([this.admin.highWatermarks(topic), this.admin.groupOffsets(this.groupId, topic)]);
     const key = [...committed].sort((a, b) => a[0] - b[0]).map(([p, o]) => `${p}:${o}`).join(',');
     const behind = [...hw].some(([p, end]) => (committed.get(p) ?? -1) >= 0 && (committed.get(p) ?? 0) < end);
@@ -109,6 +150,7 @@ export class EventConsumer {
   }
 
   async start(topic: string, handle: (batch: IncomingBatch, ctx: BatchHandlerContext) => Promise<void>) {
+    this.topic = topic;
     await this.consumer.connect();
     await this.consumer.subscribe({ topic, fromBeginning: true });
     await this.consumer.run({

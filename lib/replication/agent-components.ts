@@ -21,7 +21,7 @@ export function replicationComponents(ctx: NodeContext): NodeComponent[] {
     const st = agent.stats();
     const sorted = [...st.latencies].sort((a, b) => a - b);
     const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : null);
-    return { group: agent.groupId, connected: agent.canConnectToKafka(), batches: st.batches, records: st.records, applied: st.applied, held: st.held,
+    return { group: agent.groupId, connected: agent.canConnectToKafka(), idle: agent.idle, batches: st.batches, records: st.records, applied: st.applied, held: st.held,
       poison: st.poison, lastBatchAt: st.lastBatchAt ? new Date(st.lastBatchAt).toISOString() : null,
       latencyMs: { samples: sorted.length, p50: at(0.5), p99: at(0.99), max: sorted.length ? sorted[sorted.length - 1] : null } };
   });

@@ -12,6 +12,9 @@ import { DeadLetterQueue } from './dlq';
  */
 export const AGENT_CONCURRENCY = 2;
 
+/** How far before a replica's creation an idle agent starts reading again (clocks of nodes differ). */
+export const CLOCK_SKEW_MARGIN_MS = 5 * 60_000;
+
 /**
  * The replica agent of one destination mailstore: a member of the consumer group
  * `carbonio-ha-agent.<host>` on carbonio.ha.events that applies the events of the replicas held
@@ -33,6 +36,7 @@ export class ReplicaAgent implements NodeComponent {
   private reconcileTimer?: NodeJS.Timeout;
   private attempt = 0;
   private connecting?: Promise<void>;
+  private idleSince?: number;
 
   constructor(private readonly ctx: NodeContext, private readonly opts: { reconcileMs?: number; concurrency?: number } = {}) {
     const log = ctx.log.child({ component: 'agent' });
@@ -68,12 +72,51 @@ export class ReplicaAgent implements NodeComponent {
 
   private readonly onTopologyChange = (ids: string[]) => {
     const mine = ids.filter((id) => this.ctx.topology.replicaHere(id));
-    if (mine.length && this.running) void this.lock.exclusive(() => this.lifecycle.reconcile(mine, this.connected)).catch((err) => this.ctx.log.warn({ err: String(err) }, 'replica lifecycle failed'));
+    if (mine.length && this.running) void this.lock.exclusive(() => this.followReplicas(mine)).catch((err) => this.ctx.log.warn({ err: String(err) }, 'replica lifecycle failed'));
   };
 
   private async reconcile() {
     if (!this.running) return;
-    await this.lock.exclusive(() => this.lifecycle.reconcile(undefined, this.connected)).catch((err) => this.ctx.log.warn({ err: String(err) }, 'replica lifecycle failed'));
+    await this.lock.exclusive(() => this.followReplicas()).catch((err) => this.ctx.log.warn({ err: String(err) }, 'replica lifecycle failed'));
+  }
+
+  /** True while the agent holds no replica and does not fetch (GET /api/replication/agent). */
+  get idle(): boolean {
+    return this.consumer?.paused ?? false;
+  }
+
+  /**
+   * Under the exclusive lock: fetches only while a replica is held here (an idle mailstore does
+   * not read every event of the cluster), then runs the lifecycle. A replica is announced ready
+   * only once the agent fetches again.
+   */
+  private async followReplicas(accountIds?: string[]) {
+    try {
+      await this.pauseWhenIdle();
+    } catch (err) {
+      this.ctx.log.warn({ err: String(err) }, 'the agent could not resume fetching yet; will retry');
+    }
+    await this.lifecycle.reconcile(accountIds, this.connected && !this.idle);
+  }
+
+  private async pauseWhenIdle() {
+    const consumer = this.consumer;
+    if (!consumer || !this.connected) return;
+    if (!this.ctx.topology.replicasHeld().next().done) {
+      this.idleSince = undefined;
+      if (!consumer.paused) return;
+      // Everything a replica held now needs was written after it was created (its snapshot
+      // starts once it is announced): older records are skipped, with a margin for clock skew.
+      const [{ t }] = await this.ctx.haDb.query('SELECT MIN(createdAt) AS t FROM replica WHERE destination = ?', [this.ctx.config.host]);
+      await consumer.resume((t ? new Date(t as string | Date).getTime() : Date.now()) - CLOCK_SKEW_MARGIN_MS);
+      this.ctx.log.info({ group: this.groupId }, 'agent fetching again: this mailstore holds a replica');
+      return;
+    }
+    this.idleSince ??= Date.now();
+    if (!consumer.paused && Date.now() - this.idleSince >= this.ctx.config.agentIdlePauseMs) {
+      consumer.pause();
+      this.ctx.log.info({ group: this.groupId }, 'agent idle: this mailstore holds no replica, so it stops fetching (it stays in its group)');
+    }
   }
 
   private connect(): Promise<void> {

@@ -38,6 +38,7 @@ export async function main(argv: string[]) {
       mailstoreDbUrl: mailstoreDbUrl(a.host),
       volumes: [{ name: 'primary', kind: 'primary', path: a.blobDir ?? process.env.CARBONIO_BLOB_DIR ?? path.join(dataDir(), 'blobs'), centralized: a.centralized === 'true' }],
       publishTimeoutMs: Number(process.env.CARBONIO_PUBLISH_TIMEOUT_MS ?? 5000),
+      agentIdlePauseMs: Number(process.env.CARBONIO_AGENT_IDLE_PAUSE_MS ?? 10_000),
       moduleEnabled: a.module === 'on',
     }, log, defaultComponents);
     await node.start();

@@ -10,7 +10,7 @@ import { DeadLetterQueue } from './dlq';
  * Partitions whose batches are applied at once, each in its own transaction: while one waits for
  * the database, the next is decoded (the node's one JavaScript thread and the database overlap).
  */
-export const AGENT_CONCURRENCY = 4;
+export const AGENT_CONCURRENCY = 2;
 
 /** How far before a replica's creation an idle agent starts reading again (clocks of nodes differ). */
 export const CLOCK_SKEW_MARGIN_MS = 5 * 60_000;

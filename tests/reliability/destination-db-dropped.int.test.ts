@@ -44,6 +44,6 @@ it('the destination database connection cut mid-apply and restored: the agent re
     console.log(`[db-dropped] traffic: ${counts.acked} acknowledged, ${counts.failed} refused (${JSON.stringify(counts.errors)})`);
   }
   const r = await expectNothingLost(w, traffic.ackedLog);
-  expect(r.acknowledged).toBeGreaterThan(180);
+  expect(r.acknowledged).toBeGreaterThanOrEqual(180); // three waits for 60 more replicated operations each
   console.log(`[db-dropped] ${r.acknowledged} acknowledged operations, ${r.liveItems} live items all on the replica; verify equal; ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }, 300_000);

@@ -2,7 +2,7 @@ import { inTransaction, type Pool } from '../db/pool';
 import { ACCOUNT_HEADER, type BatchHandlerContext, type IncomingBatch } from '../kafka';
 import type { Logger } from '../log/logger';
 import type { Topology } from '../node/topology';
-import type { AccountOutcome, IncomingEvent } from './apply-account';
+import { rawText, type AccountOutcome, type IncomingEvent } from './apply-account';
 import { applyBatch, groupByAccount } from './apply-batch';
 import { lockPositions, writePositions } from './apply-position';
 import { isTransientApplyError } from './agent-errors';
@@ -58,10 +58,9 @@ export class AgentBatchHandler {
       if (!accountId) continue;
       const replica = this.topology.replicaHere(accountId);
       if (!replica || replica.state === 'removing') continue;
-      const raw = rec.value ?? '';
-      const ev: IncomingEvent = { accountId, raw, partition: batch.partition, offset: rec.offset };
+      const ev: IncomingEvent = { accountId, raw: rec.value ?? '', partition: batch.partition, offset: rec.offset };
       try {
-        ev.envelope = decodeForApply(typeof raw === 'string' ? raw : raw.toString('utf8'));
+        ev.envelope = decodeForApply(rawText(ev));
         if (ev.envelope.accountId !== accountId) ev.poison = `the envelope's accountId ${ev.envelope.accountId} differs from the record's account ${accountId}`;
       } catch (err) {
         ev.poison = (err as Error).message;

@@ -38,7 +38,7 @@ export class ReplicaAgent implements NodeComponent {
   private connecting?: Promise<void>;
   private idleSince?: number;
 
-  constructor(private readonly ctx: NodeContext, private readonly opts: { reconcileMs?: number; concurrency?: number } = {}) {
+  constructor(private readonly ctx: NodeContext, private readonly opts: { reconcileMs?: number } = {}) {
     const log = ctx.log.child({ component: 'agent' });
     this.lifecycle = new ReplicaLifecycle(ctx.db, ctx.haDb, ctx.config.host, log, ctx.topology);
     this.handler = new AgentBatchHandler(ctx.db, ctx.haDb, ctx.config.host, ctx.topology, () => this.dlq, log);
@@ -127,7 +127,7 @@ export class ReplicaAgent implements NodeComponent {
   private async doConnect() {
     const h = this.ctx.kafka.handles();
     if (!this.running || !h || this.consumer) return;
-    const consumer = new EventConsumer(h.kafka, this.groupId, { concurrency: this.opts.concurrency ?? AGENT_CONCURRENCY });
+    const consumer = new EventConsumer(h.kafka, this.groupId, { concurrency: AGENT_CONCURRENCY });
     this.consumer = consumer;
     this.dlq = new DeadLetterQueue(h.kafka, this.ctx.config.host, EVENTS_TOPIC, this.ctx.config.publishTimeoutMs);
     consumer.onCrash((err) => {

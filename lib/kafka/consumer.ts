@@ -1,5 +1,6 @@
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { KafkaAdmin } from './admin';
+import { BatchQueue } from './batch-queue';
 import { withTimeout } from './producer';
 
 export interface IncomingRecord {
@@ -31,23 +32,53 @@ function headerText(headers: KafkaMessage['headers']): Record<string, string> {
   return out;
 }
 
+/** Handles a group of batches (whole batches, each partition's in order); the offsets are committed once it resolved. */
+export type BatchGroupHandler = (batches: IncomingBatch[], ctx: BatchHandlerContext) => Promise<void>;
+
+export interface EventConsumerOptions {
+  sessionTimeoutMs?: number;
+  /** Fetched bytes per partition (twice that per fetch). */
+  maxBytes?: number;
+  stallMs?: number;
+  checkMs?: number;
+  commitTimeoutMs?: number;
+  /** Groups handled at once, on disjoint partitions (default 1). */
+  appliers?: number;
+  /** Records in one group at most, unless its first batch alone is larger (default 2,000). */
+  groupRecords?: number;
+  /** Fetched bytes that may wait for a handler before fetching waits too (default one fetch). */
+  queueBytes?: number;
+}
+
 /**
- * Consumer-group member that hands whole batches to `handle` and commits the offset after the
- * last record only once `handle` resolved (the caller commits its database first).
+ * Consumer-group member that hands fetched batches to `handle` in groups and commits a group's
+ * offsets (one request) only once `handle` resolved (the caller commits its database first).
+ *
+ * Fetching and handling overlap: a fetched batch is queued and kafkajs fetches the next records
+ * at once, while earlier ones are handled; fetching waits only while more than `queueBytes`
+ * wait. A group takes everything queued (up to `groupRecords`), so under light traffic one fetch
+ * of several partitions costs one transaction and one offset commit. After a rebalance kafkajs
+ * fetches again from the committed offsets, so queued batches are dropped then; a handler or a
+ * commit failure is reported as a crash, and the owner's new consumer reads from the committed
+ * offsets too (what was applied but not committed is delivered again and skipped by sequence).
  *
  * After a broker of the cluster dies (one of three SIGKILLed, tests/reliability), kafkajs 2.2.4
  * can stop delivering silently: no error, no crash event, for many minutes. Two guards report
- * a crash instead, so the owner starts a new consumer: the offset commit after a batch is
+ * a crash instead, so the owner starts a new consumer: the offset commit after a group is
  * bounded (`commitTimeoutMs`), and a watchdog checks that the group's committed offsets move
- * while they are behind the topic's high-water marks and no batch is being handled (`stallMs`;
- * every delivered batch commits its offset, so a live consumer moves them).
+ * while they are behind the topic's high-water marks and nothing is queued or handled (`stallMs`;
+ * every handled group commits its offsets, so a live consumer moves them).
  */
 export class EventConsumer {
   private readonly consumer: Consumer;
   private readonly crashListeners: ((error: Error) => void)[] = [];
   private readonly admin: KafkaAdmin;
-  /** Batches being handled now (several with `concurrency` above 1). */
-  private handling = 0;
+  private readonly queue = new BatchQueue<IncomingBatch>();
+  /** Partitions of the groups being handled now. */
+  private readonly busy = new Set<number>();
+  private handle?: BatchGroupHandler;
+  private heartbeat: () => Promise<void> = async () => undefined;
+  private pumpScheduled = false;
   private ended = false;
   private watchdog?: NodeJS.Timeout;
   private stalledSince?: number;
@@ -56,8 +87,12 @@ export class EventConsumer {
   /** This member's partitions of `topic` (from its last group join). */
   private assigned: number[] = [];
   private fetchPaused = false;
+  private readonly handlerContext: BatchHandlerContext = {
+    heartbeat: () => this.heartbeat(),
+    isRunning: () => !this.ended,
+  };
 
-  constructor(kafka: Kafka, readonly groupId: string, private readonly opts: { sessionTimeoutMs?: number; maxBytes?: number; stallMs?: number; checkMs?: number; commitTimeoutMs?: number; concurrency?: number } = {}) {
+  constructor(kafka: Kafka, readonly groupId: string, private readonly opts: EventConsumerOptions = {}) {
     this.admin = new KafkaAdmin(kafka, 5000);
     this.consumer = kafka.consumer({
       groupId,
@@ -77,11 +112,17 @@ export class EventConsumer {
     this.consumer.on(this.consumer.events.CRASH, (e) => this.crashed(e.payload.error));
     this.consumer.on(this.consumer.events.GROUP_JOIN, (e) => {
       this.assigned = this.topic ? [...(e.payload.memberAssignment[this.topic] ?? [])] : [];
+      this.queue.clear();
     });
   }
 
   get paused(): boolean {
     return this.fetchPaused;
+  }
+
+  /** Batches queued or being handled. */
+  private get pending(): number {
+    return this.queue.length + this.busy.size;
   }
 
   /** Stops fetching; the member stays in its group and keeps its partitions (no rebalance). */
@@ -104,7 +145,7 @@ export class EventConsumer {
       const moves = this.assigned.filter((p) => (from.get(p) ?? -1) > (committed.get(p) ?? -1))
         .map((partition) => ({ topic, partition, offset: String(from.get(partition)) }));
       for (const m of moves) this.consumer.seek(m);
-      if (moves.length) await withTimeout(this.consumer.commitOffsets(moves), this.opts.commitTimeoutMs ?? 15_000, `committing the offsets of ${this.groupId}`);
+      if (moves.length) await this.commit(moves);
     }
     this.consumer.resume([{ topic }]);
     this.fetchPaused = false;
@@ -113,6 +154,7 @@ export class EventConsumer {
   /** Reported once per consumer, and never after stop(). */
   private crashed(error: Error) {
     clearInterval(this.watchdog);
+    this.queue.clear();
     void this.admin.disconnect().catch(() => undefined);
     if (this.ended) return;
     this.ended = true;
@@ -138,7 +180,7 @@ export class EventConsumer {
     const [hw, committed] = await Promise.all([this.admin.highWatermarks(topic), this.admin.groupOffsets(this.groupId, topic)]);
     const key = [...committed].sort((a, b) => a[0] - b[0]).map(([p, o]) => `${p}:${o}`).join(',');
     const behind = [...hw].some(([p, end]) => (committed.get(p) ?? -1) >= 0 && (committed.get(p) ?? 0) < end);
-    if (!behind || this.handling > 0 || key !== this.lastCommitted) {
+    if (!behind || this.pending > 0 || key !== this.lastCommitted) {
       this.lastCommitted = key;
       this.stalledSince = undefined;
       return;
@@ -149,50 +191,73 @@ export class EventConsumer {
     }
   }
 
-  async start(topic: string, handle: (batch: IncomingBatch, ctx: BatchHandlerContext) => Promise<void>) {
+  async start(topic: string, handle: BatchGroupHandler) {
     this.topic = topic;
+    this.handle = handle;
     await this.consumer.connect();
     await this.consumer.subscribe({ topic, fromBeginning: true });
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      // Batches of different partitions of one fetch may be handled together; each commits its own
-      // partition's offset after its own handler resolved.
-      partitionsConsumedConcurrently: this.opts.concurrency ?? 1,
       eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
-        if (batch.messages.length === 0 || !isRunning() || isStale()) return;
-        this.handling++;
-        try {
-          await this.handleBatch(batch, handle, heartbeat, isRunning, resolveOffset);
-        } finally {
-          this.handling--;
+        if (batch.messages.length === 0 || !isRunning() || isStale() || this.ended) return;
+        this.heartbeat = heartbeat;
+        this.queue.push(incomingBatch(batch));
+        // The next fetch starts after this offset; the group commits it only once handled.
+        resolveOffset(batch.lastOffset());
+        this.schedulePump();
+        const limit = this.opts.queueBytes ?? 2 * (this.opts.maxBytes ?? 1024 * 1024);
+        while (this.queue.bytes > limit && isRunning() && !isStale() && !this.ended) {
+          await this.queue.changed(1000);
+          await heartbeat().catch(() => undefined);
         }
       },
     });
     this.startWatchdog(topic);
   }
 
-  private async handleBatch(batch: EachBatchPayload['batch'], handle: (batch: IncomingBatch, ctx: BatchHandlerContext) => Promise<void>,
-    heartbeat: () => Promise<void>, isRunning: () => boolean, resolveOffset: (offset: string) => void) {
-    const records: IncomingRecord[] = batch.messages.map((m) => ({
-      offset: Number(m.offset),
-      key: m.key ? m.key.toString() : null,
-      value: m.value,
-      headers: headerText(m.headers),
-      timestamp: Number(m.timestamp),
-    }));
-    await handle({ topic: batch.topic, partition: batch.partition, records, highWatermark: Number(batch.highWatermark) }, { heartbeat, isRunning });
-    const last = records[records.length - 1].offset;
-    resolveOffset(String(last));
-    // The commit goes to the group coordinator; after that broker died, kafkajs can retry the
-    // dead connection for many minutes inside this call. Bounded: a new consumer finds the new
-    // coordinator, and the batch is delivered again (its events are skipped by sequence).
-    const commitMs = this.opts.commitTimeoutMs ?? 15_000;
+  /** Starts groups after the batches of the current fetch are all queued (one group for all of them). */
+  private schedulePump() {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    setImmediate(() => {
+      this.pumpScheduled = false;
+      this.pump();
+    });
+  }
+
+  private pump() {
+    const appliers = this.opts.appliers ?? 1;
+    while (!this.ended && this.busy.size < appliers && this.queue.length) {
+      const group = this.queue.take(this.opts.groupRecords ?? 2000, this.busy);
+      if (!group.length) return;
+      const partitions = new Set(group.map((b) => b.partition));
+      for (const p of partitions) this.busy.add(p);
+      void this.handleGroup(group).finally(() => {
+        for (const p of partitions) this.busy.delete(p);
+        this.schedulePump();
+      });
+    }
+  }
+
+  private async handleGroup(group: IncomingBatch[]) {
     try {
-      await withTimeout(this.consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(last + 1) }]), commitMs, `committing the offsets of ${this.groupId}`);
+      await this.handle!(group, this.handlerContext);
+      const next = new Map<number, number>();
+      for (const b of group) next.set(b.partition, b.records[b.records.length - 1].offset + 1);
+      await this.commit([...next].map(([partition, offset]) => ({ topic: group[0].topic, partition, offset: String(offset) })));
     } catch (err) {
       this.crashed(err as Error);
     }
+  }
+
+  /**
+   * The commit goes to the group coordinator; after that broker died, kafkajs can retry the
+   * dead connection for many minutes inside this call. Bounded: a new consumer finds the new
+   * coordinator, and the batches are delivered again (their events are skipped by sequence).
+   */
+  private commit(offsets: { topic: string; partition: number; offset: string }[]) {
+    return withTimeout(this.consumer.commitOffsets(offsets), this.opts.commitTimeoutMs ?? 15_000, `committing the offsets of ${this.groupId}`);
   }
 
   onCrash(listener: (error: Error) => void) {
@@ -202,6 +267,7 @@ export class EventConsumer {
   /** Leaves the group; a stalled consumer may never finish disconnecting, so this waits 10 s at most. */
   async stop() {
     this.ended = true;
+    this.queue.clear();
     clearInterval(this.watchdog);
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
@@ -211,4 +277,15 @@ export class EventConsumer {
     clearTimeout(timer);
     await this.admin.disconnect().catch(() => undefined);
   }
+}
+
+function incomingBatch(batch: EachBatchPayload['batch']): IncomingBatch {
+  const records: IncomingRecord[] = batch.messages.map((m) => ({
+    offset: Number(m.offset),
+    key: m.key ? m.key.toString() : null,
+    value: m.value,
+    headers: headerText(m.headers),
+    timestamp: Number(m.timestamp),
+  }));
+  return { topic: batch.topic, partition: batch.partition, records, highWatermark: Number(batch.highWatermark) };
 }

@@ -2,7 +2,7 @@
 export type { Kafka } from 'kafkajs';
 export { createKafka } from './client';
 export { EventProducer, withTimeout, type OutgoingRecord, type RecordAck } from './producer';
-export { EventConsumer, type IncomingBatch, type IncomingRecord, type BatchHandlerContext } from './consumer';
+export { EventConsumer, type IncomingBatch, type IncomingRecord, type BatchHandlerContext, type BatchGroupHandler } from './consumer';
 export { KafkaAdmin, type TopicSpec } from './admin';
 export { checkBrokers, type BrokerCheck } from './broker-check';
 export { readPartitionRange } from './reader';

@@ -41,7 +41,7 @@ function record(offset: number, value: string, headers: Record<string, string>, 
   return { offset, key, value: Buffer.from(value), headers, timestamp: 0 };
 }
 
-const batch = (records: IncomingRecord[]): IncomingBatch => ({ topic: 'carbonio.ha.events', partition: 3, records, highWatermark: 100 });
+const batch = (records: IncomingRecord[]): IncomingBatch[] => [{ topic: 'carbonio.ha.events', partition: 3, records, highWatermark: 100 }];
 
 describe('AgentBatchHandler.select', () => {
   it('keeps the records of replicas held here and skips foreign and removing accounts, even undecodable ones', () => {

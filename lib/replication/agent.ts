@@ -7,10 +7,11 @@ import { backoffMs, SharedExclusiveLock } from './agent-mutex';
 import { DeadLetterQueue } from './dlq';
 
 /**
- * Partitions whose batches are applied at once, each in its own transaction: while one waits for
- * the database, the next is decoded (the node's one JavaScript thread and the database overlap).
+ * Groups of batches applied at once, on disjoint partitions, each in its own transaction: while
+ * one waits for the database, the next is decoded (the node's one JavaScript thread and the
+ * database overlap). Kafka is fetched meanwhile too.
  */
-export const AGENT_CONCURRENCY = 2;
+export const AGENT_APPLIERS = 2;
 
 /** How far before a replica's creation an idle agent starts reading again (clocks of nodes differ). */
 export const CLOCK_SKEW_MARGIN_MS = 5 * 60_000;
@@ -127,7 +128,7 @@ export class ReplicaAgent implements NodeComponent {
   private async doConnect() {
     const h = this.ctx.kafka.handles();
     if (!this.running || !h || this.consumer) return;
-    const consumer = new EventConsumer(h.kafka, this.groupId, { concurrency: AGENT_CONCURRENCY });
+    const consumer = new EventConsumer(h.kafka, this.groupId, { appliers: AGENT_APPLIERS });
     this.consumer = consumer;
     this.dlq = new DeadLetterQueue(h.kafka, this.ctx.config.host, EVENTS_TOPIC, this.ctx.config.publishTimeoutMs);
     consumer.onCrash((err) => {
@@ -137,7 +138,7 @@ export class ReplicaAgent implements NodeComponent {
     });
     try {
       if (await startNewGroupAtEnd(h.kafka, this.groupId, EVENTS_TOPIC)) this.ctx.log.info({ group: this.groupId }, 'new agent group starts at the end of the stream');
-      await consumer.start(EVENTS_TOPIC, (batch: IncomingBatch, hctx: BatchHandlerContext) => this.lock.shared(() => this.handler.handle(batch, hctx)));
+      await consumer.start(EVENTS_TOPIC, (batches: IncomingBatch[], hctx: BatchHandlerContext) => this.lock.shared(() => this.handler.handle(batches, hctx)));
       this.connected = true;
       this.attempt = 0;
       this.ctx.log.info({ group: this.groupId }, 'agent consuming');

@@ -22,6 +22,8 @@ export interface IncomingEvent {
   poison?: string;
   partition: number;
   offset: number;
+  /** When the producer sent the record (its Kafka timestamp), for the latency stages. */
+  sentAt?: number;
 }
 
 export function rawText(ev: IncomingEvent): string {

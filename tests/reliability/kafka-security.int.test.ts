@@ -55,7 +55,7 @@ async function roundTrip(brokers: string[], env: Record<string, string | undefin
     const acks = await producer.send(topic, sent);
     expect(acks).toHaveLength(20);
     const got: IncomingRecord[] = [];
-    await consumer.start(topic, async (b) => void got.push(...b.records));
+    await consumer.start(topic, async (batches) => void got.push(...batches.flatMap((b) => b.records)));
     await waitFor('the consumer group to read every record', async () => got.length >= 20, 30_000);
     expect(got.map((r) => r.value?.toString()).sort()).toEqual(sent.map((s) => s.value).sort());
   } finally {

@@ -106,7 +106,10 @@ export class EventConsumer {
       maxBytesPerPartition: opts.maxBytes ?? 1024 * 1024,
       maxBytes: 2 * (opts.maxBytes ?? 1024 * 1024),
       maxWaitTimeInMs: 50,
-      retry: { retries: 1000, initialRetryTime: 200, maxRetryTime: 3000 },
+      // After a crash kafkajs would start this consumer again by itself, while the owner starts a
+      // new one: the old one, restarted after stop() returned, stayed in the group holding
+      // partitions it no longer hands over (replicas stuck; broker-restart reproduced it).
+      retry: { retries: 1000, initialRetryTime: 200, maxRetryTime: 3000, restartOnFailure: async () => false },
       allowAutoTopicCreation: false,
     });
     this.consumer.on(this.consumer.events.CRASH, (e) => this.crashed(e.payload.error));

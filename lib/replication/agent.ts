@@ -7,9 +7,9 @@ import { backoffMs, SharedExclusiveLock } from './agent-mutex';
 import { DeadLetterQueue } from './dlq';
 
 /**
- * Groups of batches applied at once, on disjoint partitions, each in its own transaction: while
- * one waits for the database, the next is decoded (the node's one JavaScript thread and the
- * database overlap). Kafka is fetched meanwhile too.
+ * Groups of batches handled at once, on disjoint partitions: while one group's transaction runs
+ * (transactions go one at a time, see AgentBatchHandler), the next is decoded, so the node's one
+ * JavaScript thread and the database overlap. Kafka is fetched meanwhile too.
  */
 export const AGENT_APPLIERS = 2;
 

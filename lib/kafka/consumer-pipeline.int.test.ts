@@ -32,16 +32,21 @@ async function setup(partitions: number) {
   const producer = new EventProducer(kafka, () => partitions, 10_000);
   open.push({ stop: () => admin.disconnect() }, { stop: () => producer.disconnect() });
   const send = (tag: string, n: number) => producer.send(topic, Array.from({ length: n }, (_, i) => ({ key: `k${i}`, value: `${tag}-${i}` })));
-  const committed = async (groupId: string) => [...(await admin.groupOffsets(groupId, topic)).values()].reduce((s, o) => s + Math.max(o, 0), 0);
-  return { kafka, topic, send, committed };
+  const groupId = `${topic}-group`;
+  const committed = async () => [...(await admin.groupOffsets(groupId, topic)).values()].reduce((s, o) => s + Math.max(o, 0), 0);
+  /** A new member of the test's group, stopped after the test. */
+  const member = () => {
+    const consumer = new EventConsumer(kafka, groupId);
+    open.push(consumer);
+    return consumer;
+  };
+  return { topic, send, committed, member };
 }
 
 it('hands the batches of several partitions over in one call, holds later records back while it runs, and commits after it', async () => {
-  const { kafka, topic, send, committed } = await setup(4);
+  const { topic, send, committed, member } = await setup(4);
   await send('first', 40);
-  const groupId = `${topic}-group`;
-  const consumer = new EventConsumer(kafka, groupId);
-  open.push(consumer);
+  const consumer = member();
   const calls: IncomingBatch[][] = [];
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));
@@ -57,19 +62,17 @@ it('hands the batches of several partitions over in one call, holds later record
   await send('second', 8);
   await sleep(1500);
   expect(calls).toHaveLength(1);
-  expect(await committed(groupId)).toBe(0);
+  expect(await committed()).toBe(0);
   release();
   await until('the second group', () => calls.flatMap((c) => c.flatMap((b) => b.records)).length === 48);
-  await until('the commits', async () => (await committed(groupId)) === 48);
+  await until('the commits', async () => (await committed()) === 48);
   expect(calls.flat().flatMap((b) => b.records).map((r) => r.value!.toString()).filter((v) => v.startsWith('second'))).toHaveLength(8);
 });
 
 it('commits nothing of a group whose handler failed, reports a crash, and a new member reads it again', async () => {
-  const { kafka, topic, send, committed } = await setup(2);
+  const { topic, send, committed, member } = await setup(2);
   await send('kept', 10);
-  const groupId = `${topic}-group`;
-  const first = new EventConsumer(kafka, groupId);
-  open.push(first);
+  const first = member();
   let crash: Error | undefined;
   first.onCrash((e) => (crash = e));
   await first.start(topic, async () => {
@@ -78,13 +81,12 @@ it('commits nothing of a group whose handler failed, reports a crash, and a new 
   await until('the crash report', () => crash !== undefined);
   expect(crash!.message).toBe('the database refused the group');
   await first.stop();
-  expect(await committed(groupId)).toBe(0);
+  expect(await committed()).toBe(0);
 
-  const second = new EventConsumer(kafka, groupId);
-  open.push(second);
+  const second = member();
   const read: string[] = [];
   await second.start(topic, async (batches) => void read.push(...batches.flatMap((b) => b.records.map((r) => r.value!.toString()))));
   await until('every record, again', () => read.length === 10);
   expect(read.sort()).toEqual(Array.from({ length: 10 }, (_, i) => `kept-${i}`).sort());
-  await until('the commits', async () => (await committed(groupId)) === 10);
+  await until('the commits', async () => (await committed()) === 10);
 });

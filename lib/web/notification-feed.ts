@@ -64,10 +64,10 @@ export class NotificationFeed {
         const newest = await this.prisma.notification.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });
         this.lastId = newest?.id ?? BigInt(0);
       }
-      const [rows, unread] = await Promise.all([
-        this.prisma.notification.findMany({ where: { id: { gt: this.lastId } }, orderBy: { id: 'asc' }, take: 50 }),
-        this.unreadCount(),
-      ]);
+      // The count is read after the rows, never beside them: run together, a notification
+      // committed between the two reads came out as news with a count that missed it.
+      const rows = await this.prisma.notification.findMany({ where: { id: { gt: this.lastId } }, orderBy: { id: 'asc' }, take: 50 });
+      const unread = await this.unreadCount();
       if (rows.length) this.lastId = rows[rows.length - 1].id;
       if (rows.length || unread !== this.lastUnread) {
         this.lastUnread = unread;

@@ -34,6 +34,13 @@ describe('getAccountStatus SQL', () => {
     expect(page.params).toEqual(['m2.x.io', 'b@x.io', 50, 100]);
   });
 
+  it('counts replica filters alone from the replica table, without DISTINCT when one destination is named', () => {
+    expect(countSql(filterParts(q({ replicaServer: 'm2.x.io', replicaState: 'active' }), null, NONE))).toEqual({
+      sql: 'SELECT COUNT(*) AS total FROM replica r WHERE r.destination = ? AND r.state = ?', params: ['m2.x.io', 'active'],
+    });
+    expect(countSql(filterParts(q({ replicaState: 'active' }), null, NONE)).sql).toBe('SELECT COUNT(DISTINCT r.accountId) AS total FROM replica r WHERE r.state = ?');
+  });
+
   it('sorts on indexes with a unique last key', () => {
     expect(orderBy({ sort: 'accountName', order: 'asc' })).toBe('s.accountName ASC');
     expect(orderBy({ sort: 'lagEvents', order: 'desc' })).toBe('s.maxLagEvents DESC, s.accountId DESC');

@@ -40,6 +40,8 @@ export interface Parts {
   accountParams: unknown[];
   replica: string[];
   replicaParams: unknown[];
+  /** The replica conditions name one destination: an account matches on one replica row at most. */
+  oneReplicaPerAccount: boolean;
 }
 
 /**
@@ -48,7 +50,7 @@ export interface Parts {
  * fresh heartbeat, `agents.down` every other registered one; `domainIds` null means every domain.
  */
 export function filterParts(q: GetAccountStatusQuery, domainIds: number[] | null, agents: { alive: string[]; down: string[] }): Parts {
-  const p: Parts = { account: [], accountParams: [], replica: [], replicaParams: [] };
+  const p: Parts = { account: [], accountParams: [], replica: [], replicaParams: [], oneReplicaPerAccount: Boolean(q.replicaServer) };
   if (q.replicaServer) {
     p.replica.push('r.destination = ?');
     p.replicaParams.push(q.replicaServer);
@@ -111,7 +113,10 @@ export function pageIdsSql(q: GetAccountStatusQuery, p: Parts, page: { offset: n
 /** The total, with the same conditions; with replica filters alone, from the replica indexes. */
 export function countSql(p: Parts): Sql {
   if (p.account.length === 0 && p.replica.length > 0) {
-    return { sql: `SELECT COUNT(DISTINCT r.accountId) AS total FROM replica r WHERE ${p.replica.join(' AND ')}`, params: p.replicaParams };
+    // (accountId, destination) is unique: with one destination, rows are accounts, and COUNT(*)
+    // stays in the (destination, state) index instead of sorting account ids (230 ms at 100,000).
+    const what = p.oneReplicaPerAccount ? 'COUNT(*)' : 'COUNT(DISTINCT r.accountId)';
+    return { sql: `SELECT ${what} AS total FROM replica r WHERE ${p.replica.join(' AND ')}`, params: p.replicaParams };
   }
   const w = where(p);
   return { sql: `SELECT COUNT(*) AS total FROM account_status s${w.sql}`, params: w.params };

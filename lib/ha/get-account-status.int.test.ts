@@ -38,7 +38,12 @@ afterAll(async () => {
   await env?.cleanup();
 });
 
-const names = async (input: GetAccountStatusInput) => (await getAccountStatus(ha, input)).accounts.map((a) => a.accountName.split('@')[0]);
+/** The names on one page of a query; every query here fits one page, so its total is their number. */
+const names = async (input: GetAccountStatusInput) => {
+  const page = await getAccountStatus(ha, input);
+  expect(page.total, JSON.stringify(input)).toBe(page.accounts.length);
+  return page.accounts.map((a) => a.accountName.split('@')[0]);
+};
 
 describe('getAccountStatus', () => {
   it('lists every replicated account (and only those) with every field of the reference', async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHaContext, type HaContextHandle } from '../../lib/ha/context';
 import { setAccountDestination, verifyAccount, waitForOperation } from '../../lib/ha';
 import { probeBrokers } from '../../lib/ha/test-brokers';
-import { checkBrokers, createKafka, EventConsumer, EventProducer, KafkaAdmin, securityFromEnv, type IncomingRecord } from '../../lib/kafka';
+import { checkBrokers, createKafka, EventConsumer, EventProducer, KafkaAdmin, securityFromEnv, type IncomingBatch, type IncomingRecord } from '../../lib/kafka';
 import { ValidationError } from '../../lib/errors';
 import { defaultComponents } from '../../lib/node/default-components';
 import { MailstoreNode } from '../../lib/node/node';
@@ -48,16 +48,32 @@ async function roundTrip(brokers: string[], env: Record<string, string | undefin
   const kafka = createKafka({ brokers, clientId: 'security-test', ...securityFromEnv(env) }, cap.log);
   const admin = new KafkaAdmin(kafka, 10_000);
   const producer = new EventProducer(kafka, () => 3, 10_000);
-  const consumer = new EventConsumer(kafka, `${topic}-group`);
+  let consumer = new EventConsumer(kafka, `${topic}-group`);
+  const crashes: string[] = [];
   try {
     await admin.ensureTopics([{ topic, numPartitions: 3, replicationFactor: 1 }]);
     const sent = Array.from({ length: 20 }, (_, i) => ({ key: `acct-${i % 4}`, value: `event ${i}` }));
     const acks = await producer.send(topic, sent);
     expect(acks).toHaveLength(20);
-    const got: IncomingRecord[] = [];
-    await consumer.start(topic, async (batches) => void got.push(...batches.flatMap((b) => b.records)));
-    await waitFor('the consumer group to read every record', async () => got.length >= 20, 30_000);
-    expect(got.map((r) => r.value?.toString()).sort()).toEqual(sent.map((s) => s.value).sort());
+    const got = new Map<string, IncomingRecord>();
+    const handle = async (batches: IncomingBatch[]) => {
+      for (const b of batches) for (const r of b.records) got.set(`${b.partition}/${r.offset}`, r);
+    };
+    // As the agent does, a crashed consumer is replaced by a new member of the same group (kafkajs
+    // does not restart it); the crash is kept for the failure message.
+    const startConsumer = async () => {
+      consumer.onCrash((err) => {
+        crashes.push(String(err));
+        if (crashes.length > 3) return;
+        consumer = new EventConsumer(kafka, `${topic}-group`);
+        void startConsumer().catch((e) => crashes.push(`restart: ${String(e)}`));
+      });
+      await consumer.start(topic, handle);
+    };
+    await startConsumer();
+    await waitFor('the consumer group to read every record', async () => got.size >= 20, 60_000)
+      .catch((err) => { throw new Error(`${(err as Error).message}; crashes: ${crashes.join('; ') || 'none'}; client log:\n${cap.text().slice(-3000)}`); });
+    expect([...got.values()].map((r) => r.value?.toString()).sort()).toEqual(sent.map((s) => s.value).sort());
   } finally {
     await consumer.stop();
     await producer.disconnect();

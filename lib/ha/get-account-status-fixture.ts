@@ -66,12 +66,12 @@ export async function addAccounts(db: Pool, accounts: FixtureAccount[]): Promise
       await db.batch(`INSERT INTO account_status (accountId, mailHost, mailboxId, sequence, itemId, maxLagEvents, maxLagSeconds, accountName, domainId, paused, updatedAt)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))`, status);
     }
-    const reps = chunk.flatMap((a) => a.replicas.map((r) => ({ accountId: ids.get(a.name)!, r })));
+    const reps = chunk.flatMap((a) => a.replicas.map((r) => ({ accountId: ids.get(a.name)!, sourceHost: a.mailHost, r })));
     if (reps.length === 0) continue;
     const [{ next }] = await db.query('SELECT COALESCE(MAX(id), 0) + 1 AS next FROM replica');
     const idOf = new Map(reps.map(({ accountId, r }, k) => [`${accountId}/${r.destination}`, Number(next) + k]));
-    await db.batch('INSERT INTO replica (id, accountId, destination, priority, state) VALUES (?, ?, ?, ?, ?)',
-      reps.map(({ accountId, r }) => [idOf.get(`${accountId}/${r.destination}`), accountId, r.destination, r.priority, r.state]));
+    await db.batch('INSERT INTO replica (id, accountId, destination, sourceHost, priority, state) VALUES (?, ?, ?, ?, ?, ?)',
+      reps.map(({ accountId, sourceHost, r }) => [idOf.get(`${accountId}/${r.destination}`), accountId, r.destination, sourceHost, r.priority, r.state]));
     const withStatus = reps.filter(({ r }) => r.sequence !== undefined);
     if (withStatus.length) {
       await db.batch(

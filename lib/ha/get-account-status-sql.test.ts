@@ -34,11 +34,20 @@ describe('getAccountStatus SQL', () => {
     expect(page.params).toEqual(['m2.x.io', 'b@x.io', 50, 100]);
   });
 
-  it('counts replica filters alone from the replica table, without DISTINCT when one destination is named', () => {
+  it('counts replica filters alone from the replica table: rows when one destination is named, else accounts grouped in the covering index', () => {
     expect(countSql(filterParts(q({ replicaServer: 'm2.x.io', replicaState: 'active' }), null, NONE))).toEqual({
       sql: 'SELECT COUNT(*) AS total FROM replica r WHERE r.destination = ? AND r.state = ?', params: ['m2.x.io', 'active'],
     });
-    expect(countSql(filterParts(q({ replicaState: 'active' }), null, NONE)).sql).toBe('SELECT COUNT(DISTINCT r.accountId) AS total FROM replica r WHERE r.state = ?');
+    expect(countSql(filterParts(q({ replicaState: 'active' }), null, NONE)).sql).toBe(
+      'SELECT COUNT(*) AS total FROM (SELECT r.accountId FROM replica r FORCE INDEX (replica_accountId_destination_state_idx) WHERE r.state = ? GROUP BY r.accountId) matched');
+  });
+
+  it('counts a mailHost beside a named destination from the replica rows\' source host copy', () => {
+    expect(countSql(filterParts(q({ mailHost: 'm1.x.io', replicaServer: 'm2.x.io' }), null, NONE))).toEqual({
+      sql: 'SELECT COUNT(*) AS total FROM replica r WHERE r.destination = ? AND r.sourceHost = ?', params: ['m2.x.io', 'm1.x.io'],
+    });
+    // Another account condition beside it: account_status decides.
+    expect(countSql(filterParts(q({ mailHost: 'm1.x.io', replicaServer: 'm2.x.io', q: 'ann' }), null, NONE)).sql).toMatch(/FROM account_status s WHERE s.mailHost = \?/);
   });
 
   it('sorts on indexes with a unique last key', () => {

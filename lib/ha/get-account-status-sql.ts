@@ -8,6 +8,8 @@ export interface Sql {
   params: unknown[];
 }
 
+/** replica (accountId, destination, state): see countSql. */
+const REPLICA_COVERING_INDEX = 'replica_accountId_destination_state_idx';
 const SEVERITY = "FIELD(r2.state, 'active', 'paused', 'initializing', 'removing', 'failed')";
 
 /**
@@ -42,6 +44,8 @@ export interface Parts {
   replicaParams: unknown[];
   /** The replica conditions name one destination: an account matches on one replica row at most. */
   oneReplicaPerAccount: boolean;
+  /** The mailHost filter, which replica rows can answer too (their `sourceHost` copy). */
+  mailHost: string | null;
 }
 
 /**
@@ -50,7 +54,7 @@ export interface Parts {
  * fresh heartbeat, `agents.down` every other registered one; `domainIds` null means every domain.
  */
 export function filterParts(q: GetAccountStatusQuery, domainIds: number[] | null, agents: { alive: string[]; down: string[] }): Parts {
-  const p: Parts = { account: [], accountParams: [], replica: [], replicaParams: [], oneReplicaPerAccount: Boolean(q.replicaServer) };
+  const p: Parts = { account: [], accountParams: [], replica: [], replicaParams: [], oneReplicaPerAccount: Boolean(q.replicaServer), mailHost: q.mailHost ?? null };
   if (q.replicaServer) {
     p.replica.push('r.destination = ?');
     p.replicaParams.push(q.replicaServer);
@@ -110,13 +114,27 @@ export function pageIdsSql(q: GetAccountStatusQuery, p: Parts, page: { offset: n
   };
 }
 
-/** The total, with the same conditions; with replica filters alone, from the replica indexes. */
+/**
+ * The total, with the same conditions; with replica filters alone (or with a mailHost beside a
+ * named destination), from the replica indexes.
+ */
 export function countSql(p: Parts): Sql {
   if (p.account.length === 0 && p.replica.length > 0) {
     // (accountId, destination) is unique: with one destination, rows are accounts, and COUNT(*)
     // stays in the (destination, state) index instead of sorting account ids (230 ms at 100,000).
-    const what = p.oneReplicaPerAccount ? 'COUNT(*)' : 'COUNT(DISTINCT r.accountId)';
-    return { sql: `SELECT ${what} AS total FROM replica r WHERE ${p.replica.join(' AND ')}`, params: p.replicaParams };
+    if (p.oneReplicaPerAccount) return { sql: `SELECT COUNT(*) AS total FROM replica r WHERE ${p.replica.join(' AND ')}`, params: p.replicaParams };
+    // Otherwise one pass over the covering index in account order groups without a temporary
+    // table: 25-55 ms at 120,000 replicas for any filter, where COUNT(DISTINCT) through the state
+    // index took 170 ms for replicaStatus available.
+    return {
+      sql: `SELECT COUNT(*) AS total FROM (SELECT r.accountId FROM replica r FORCE INDEX (${REPLICA_COVERING_INDEX}) WHERE ${p.replica.join(' AND ')} GROUP BY r.accountId) matched`,
+      params: p.replicaParams,
+    };
+  }
+  if (p.oneReplicaPerAccount && p.mailHost !== null && p.account.length === 1) {
+    // The (destination, sourceHost) index answers alone; joining account_status looked up each
+    // of the source's accounts in the replica index (100 ms for 33,000).
+    return { sql: `SELECT COUNT(*) AS total FROM replica r WHERE ${[...p.replica, 'r.sourceHost = ?'].join(' AND ')}`, params: [...p.replicaParams, p.mailHost] };
   }
   const w = where(p);
   return { sql: `SELECT COUNT(*) AS total FROM account_status s${w.sql}`, params: w.params };

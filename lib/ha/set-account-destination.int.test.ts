@@ -49,6 +49,8 @@ beforeAll(async () => {
   ha = createHaContext({ haDbUrl: env.haDbUrl, actor: { email: 'admin@rep-sad.test', role: 'global_admin', origin: 'cli' }, log: env.log });
   const ok = await setAccountDestination(ha, { destination: DST, priority: 10, accounts: ['done@rep-sad.test'] });
   expect(ok.accounts).toBe(1);
+  const [replica] = await env.prisma.replica.findMany({ where: { destination: DST } });
+  expect(replica.sourceHost).toBe(SRC);
 });
 afterAll(async () => {
   await ha?.close();

@@ -39,9 +39,9 @@ export async function setAccountDestination(ctx: HaContext, input: SetAccountDes
           for (const r of rows) already.add(r.accountId);
         }
         await assertLicenseCapacity(conn, ids.filter((id) => !already.has(id)).length);
-        const rows = accounts.map((a) => [a.id, parsed.destination, parsed.priority, operationId]);
+        const rows = accounts.map((a) => [a.id, parsed.destination, a.mailHost, parsed.priority, operationId]);
         for (let i = 0; i < rows.length; i += 5000) {
-          await conn.batch("INSERT INTO replica (accountId, destination, priority, state, snapshotState, operationId) VALUES (?, ?, ?, 'initializing', 'pending', ?)", rows.slice(i, i + 5000));
+          await conn.batch("INSERT INTO replica (accountId, destination, sourceHost, priority, state, snapshotState, operationId) VALUES (?, ?, ?, ?, 'initializing', 'pending', ?)", rows.slice(i, i + 5000));
         }
         await insertOperation(conn, {
           id: operationId, kind: 'setAccountDestination', actor: ctx.actor,

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { HaContextHandle } from '../../lib/ha/context';
+import { getAccountStatus } from '../../lib/ha/get-account-status';
 import { listPromotions } from '../../lib/ha/list-promotions';
 import { waitForOperation } from '../../lib/ha/operations/wait';
 import { promoteAccounts } from '../../lib/ha/promote-accounts';
@@ -66,8 +67,11 @@ it('switchover under traffic: 20 accounts move to their lowest-number replica, n
   const moved = await env.prisma.account.findMany({ where: { id: { in: accounts.map((a) => a.id) } } });
   expect(moved.every((a) => a.mailHost === A && a.epoch === 2 && a.promotingTo === null)).toBe(true);
   const replicas = await env.prisma.replica.findMany({ where: { accountId: { in: accounts.map((a) => a.id) } } });
-  expect(replicas.every((r) => r.destination === B)).toBe(true);
+  expect(replicas.every((r) => r.destination === B && r.sourceHost === A)).toBe(true);
   expect(replicas).toHaveLength(20);
+  // The status count of "source A, replica on B" reads the replicas' copy of the source host.
+  expect((await getAccountStatus(ctx, { mailHost: A, replicaServer: B })).total).toBe(20);
+  expect((await getAccountStatus(ctx, { mailHost: SRC, replicaServer: B })).total).toBe(0);
 
   const lines = readAckedLog(ackedLog);
   expect(lines.some((l) => l.host === SRC) && lines.some((l) => l.host === A)).toBe(true);

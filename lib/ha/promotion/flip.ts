@@ -17,8 +17,8 @@ export interface PromotionRecord {
 }
 
 /**
- * Step 4, in one HA-database transaction: the account is now hosted by its target (mailHost,
- * fence cleared), the replica that took it over is retired with its status, and the history
+ * Step 4, in one HA-database transaction: the account is now hosted by its target (mailHost and
+ * its copies, fence cleared), the replica that took it over is retired with its status, and the history
  * records it. The target's node serves the account from its next topology poll; its other
  * replicas keep following it. Returns the accounts actually moved (fence still held at newEpoch).
  */
@@ -34,6 +34,7 @@ export async function flipAccounts(db: Pool, accounts: FencedAccount[], history:
     await conn.batch('DELETE FROM replica_status WHERE replicaId IN (SELECT id FROM replica WHERE accountId = ? AND destination = ?)', moving.map((a) => [a.accountId, a.destination]));
     await conn.batch('DELETE FROM replica WHERE accountId = ? AND destination = ?', moving.map((a) => [a.accountId, a.destination]));
     await conn.batch('UPDATE account_status SET mailHost = ? WHERE accountId = ?', moving.map((a) => [a.destination, a.accountId]));
+    await conn.batch('UPDATE replica SET sourceHost = ? WHERE accountId = ?', moving.map((a) => [a.destination, a.accountId]));
     await recordTopologyChangeSql(conn, moving.map((a) => a.accountId));
     // In the same transaction: a resumed operation knows from the history what already moved.
     await recordPromotions(conn, history(moving));

@@ -12,9 +12,9 @@ import { MailboxService } from './service';
  * mailboxes with the topology, and the publisher relay (part of the HA module).
  */
 export const mailboxComponents: ComponentFactory = (ctx) => {
-  const { db, haDb, config, topology } = ctx;
+  const { db, relayDb, haDb, config, topology } = ctx;
   const relay = new OutboxRelay({
-    db, haDb, host: config.host, log: ctx.log.child({ component: 'publisher-relay' }), kafka: ctx.kafka, topology, publishTimeoutMs: config.publishTimeoutMs,
+    db: relayDb, haDb, host: config.host, log: ctx.log.child({ component: 'publisher-relay' }), kafka: ctx.kafka, topology, publishTimeoutMs: config.publishTimeoutMs,
   });
   const service = new MailboxService({ db, haDb, host: config.host, topology, relay, log: ctx.log });
   registerMailboxRoutes(ctx.router, service, new BlobStore(primaryBlobDir(config)));

@@ -18,6 +18,11 @@ export interface NodeContext {
   log: Logger;
   /** This mailstore's own database (mailboxes, outbox, replica positions). */
   db: Pool;
+  /**
+   * A few connections to the same database for the publisher relay alone: writers wait for the
+   * relay, so its reads must never queue behind theirs (under load they waited seconds).
+   */
+  relayDb: Pool;
   /** The HA database, through the `mariadb` driver (status writes, hot reads). */
   haDb: Pool;
   /** The HA database through Prisma (everything else). */
@@ -69,6 +74,7 @@ export class MailstoreNode {
       config: c,
       log: this.log,
       db: createPool(c.mailstoreDbUrl, { connectionLimit: 16 }),
+      relayDb: createPool(c.mailstoreDbUrl, { connectionLimit: 3 }),
       haDb,
       prisma,
       kafka: new KafkaLink(prisma, this.log, { publishTimeoutMs: c.publishTimeoutMs, clientId: `carbonio-ha-node.${c.host}`, partitions: Number(process.env.CARBONIO_TOPIC_PARTITIONS ?? 12) }),
@@ -115,6 +121,7 @@ export class MailstoreNode {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
     this.server?.closeAllConnections();
     await ctx.db.end().catch(() => undefined);
+    await ctx.relayDb.end().catch(() => undefined);
     await ctx.haDb.end().catch(() => undefined);
     await ctx.prisma.$disconnect().catch(() => undefined);
     this.ctx = undefined;

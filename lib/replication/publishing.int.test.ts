@@ -128,3 +128,21 @@ it('with the HA module stopped, protected writes are stored but answered 503 at 
   const after = await deliver(id, 'module on again');
   expect((await reader.events(id, first.offset!)).map((e) => e.seq)).toEqual([first.seq, first.seq + 1, after.seq]);
 });
+
+it('the relay publishes while every connection of the mailbox pool is taken (writers wait for it: it must not wait behind them)', async () => {
+  const { id } = await seedAccount(env.prisma, { host: HOST, replicaOn: REPLICA });
+  await waitFor('protection', () => node.context().topology.isProtected(id));
+  const control = (action: string) => fetch(`${node.apiUrl}/api/services/module/${action}`, { method: 'POST' }).then((r) => r.json());
+  expect(await control('stop')).toMatchObject({ running: false });
+  await expect(deliver(id, 'stored, not yet published')).rejects.toMatchObject({ code: 'unavailable' });
+  expect(await outboxSize(db)).toBe(1);
+  const pool = node.context().db;
+  const held = [];
+  for (let i = 0; i < 16; i++) held.push(await pool.getConnection());
+  try {
+    expect(await control('start')).toMatchObject({ running: true });
+    await waitFor('the outbox to drain with the mailbox pool exhausted', async () => (await outboxSize(db)) === 0, 20_000, 100);
+  } finally {
+    for (const c of held) c.release();
+  }
+});

@@ -23,7 +23,7 @@ export async function rawInsertRate(db: Pool, items: { account: number; row: Ite
 
 /**
  * The machine's limit for publishing: kafkajs (through lib/kafka's producer, the relay's settings:
- * idempotent, acks=-1, gzip) sending the same records in requests of `batch` records, one
+ * idempotent, acks=-1, snappy) sending the same records in requests of `batch` records, one
  * request at a time as the relay does, with no database around it. Records per second.
  */
 export async function directProduceRate(kafka: Kafka, admin: KafkaAdmin, partitions: number, records: OutgoingRecord[], batch = 500): Promise<number> {

@@ -1,6 +1,9 @@
 import { Kafka, logLevel, type KafkaConfig, type SASLOptions } from 'kafkajs';
 import type { Logger } from '../log/logger';
 import { KafkaSettingsSchema, type KafkaSettingsInput } from './settings';
+import { registerSnappy } from './snappy-codec';
+
+registerSnappy();
 
 const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.ERROR]: 'error',

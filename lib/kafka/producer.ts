@@ -15,8 +15,9 @@ export interface RecordAck {
 }
 
 /**
- * Idempotent producer with acks from every in-sync replica and compression. Partitions are
- * computed here (same murmur2 as Kafka) so that each record's offset is known after the ack.
+ * Idempotent producer with acks from every in-sync replica and snappy compression (gzip cost the
+ * agent a fifth of its apply rate in decompression and garbage). Partitions are computed here
+ * (same murmur2 as Kafka) so that each record's offset is known after the ack.
  */
 export class EventProducer {
   private readonly producer: Producer;
@@ -48,7 +49,7 @@ export class EventProducer {
       this.producer.send({
         topic,
         acks: -1,
-        compression: CompressionTypes.GZIP,
+        compression: CompressionTypes.Snappy,
         messages: records.map((r, i) => ({ key: r.key, value: r.value, headers: r.headers, partition: partitions[i] })),
       }),
       this.timeoutMs,

@@ -31,12 +31,12 @@ export async function ensurePositions(db: Queryable, admin: KafkaAdmin, partitio
   }
 }
 
-/** Moves positions forward (never back), in the caller's transaction. */
+/** Moves positions forward (never back), in the caller's transaction: one statement for every partition. */
 export async function advancePositions(conn: Conn | Queryable, offsets: Map<number, number>): Promise<void> {
-  for (const [p, offset] of offsets) {
-    await conn.query(
-      'INSERT INTO relay_position (kafka_partition, last_offset) VALUES (?, ?) ON DUPLICATE KEY UPDATE last_offset = GREATEST(last_offset, VALUES(last_offset))',
-      [p, offset],
-    );
-  }
+  if (offsets.size === 0) return;
+  await conn.query(
+    `INSERT INTO relay_position (kafka_partition, last_offset) VALUES ${[...offsets.keys()].map(() => '(?, ?)').join(', ')}
+     ON DUPLICATE KEY UPDATE last_offset = GREATEST(last_offset, VALUES(last_offset))`,
+    [...offsets].flat(),
+  );
 }

@@ -64,6 +64,21 @@ it('runs a realistic mix, logs every acknowledged operation, and every protected
   await reader.close();
 });
 
+it('every account has its first look at its mailbox before the clock starts, so the rate is steady from the first second', async () => {
+  const accounts = await Promise.all([0, 1, 2, 3, 4].map(() => seedAccount(env.prisma, { host: HOST_A })));
+  await waitFor('topology', () => accounts.every((a) => nodeA.context().topology.hosted(a.id)));
+  const db = createPool(env.mailstoreDbUrl(HOST_A), { connectionLimit: 1 });
+  try {
+    for (const a of accounts) expect(await readMailbox(db, a.id)).toBeUndefined();
+    // At 1 operation/s for 0.5 s no operation is due: only the first looks run.
+    const counts = await runTraffic({ haDbUrl: env.haDbUrl, accounts: accounts.map((a) => a.name), rate: 1, seconds: 0.5 });
+    expect(counts.attempted).toBe(0);
+    for (const a of accounts) expect(await readMailbox(db, a.id), a.name).toMatchObject({ state: 'primary' });
+  } finally {
+    await db.end();
+  }
+});
+
 it('follows an account to its new mailstore', async () => {
   const a = await seedAccount(env.prisma, { host: HOST_A });
   await waitFor('topology', () => nodeA.context().topology.hosted(a.id));

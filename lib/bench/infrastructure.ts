@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import * as mariadb from 'mariadb';
 import { projectRoot } from '../config/paths';
-import { parseDbUrl } from '../db/url';
+import { connectionOptions, parseDbUrl } from '../db/url';
 import { agentGroupId, createKafka, KafkaAdmin } from '../kafka';
 import { silentLogger } from '../log/logger';
 import { kafkaStatus, startKafka, stopKafka, type KafkaClusterOptions } from '../stack/kafka-cluster';
@@ -64,7 +64,7 @@ export async function startInfrastructure(o: { brokers?: string[]; log: (l: stri
 /** Drops every database whose name starts with `prefix` (the benchmark's own, from a previous run). */
 export async function dropDatabases(dbUrl: string, prefix: string) {
   const t = parseDbUrl(dbUrl);
-  const conn = await mariadb.createConnection({ host: t.host, port: t.port, user: t.user, password: t.password });
+  const conn = await mariadb.createConnection(connectionOptions(t));
   try {
     const rows: { name: string }[] = await conn.query('SELECT SCHEMA_NAME name FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE ?', [`${prefix.replace(/_/g, '\\_')}%`]);
     for (const r of rows) await conn.query(`DROP DATABASE \`${r.name}\``);

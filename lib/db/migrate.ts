@@ -4,7 +4,7 @@ import path from 'node:path';
 import * as mariadb from 'mariadb';
 import { projectRoot } from '../config/paths';
 import { ConflictError, UnavailableError } from '../errors';
-import { parseDbUrl, redactDbUrl } from './url';
+import { connectionOptions, describeTarget, parseDbUrl, redactDbUrl } from './url';
 
 export type SchemaName = 'ha' | 'mailstore';
 
@@ -60,11 +60,11 @@ export async function migrateDatabase(url: string, schema: SchemaName): Promise<
   let conn: mariadb.Connection;
   try {
     conn = await mariadb.createConnection({
-      host: target.host, port: target.port, user: target.user, password: target.password,
+      ...connectionOptions(target),
       connectTimeout: 5000, multipleStatements: false,
     });
   } catch (err) {
-    throw new UnavailableError(`Cannot connect to MariaDB at ${target.host}:${target.port} as ${target.user}: ${(err as Error).message}`, err);
+    throw new UnavailableError(`Cannot connect to MariaDB at ${describeTarget(target)} as ${target.user}: ${(err as Error).message}`, err);
   }
   const applied: string[] = [];
   try {

@@ -1,5 +1,5 @@
 import * as mariadb from 'mariadb';
-import { parseDbUrl } from './url';
+import { connectionOptions, parseDbUrl } from './url';
 
 export type Pool = mariadb.Pool;
 export type Conn = mariadb.PoolConnection;
@@ -11,10 +11,7 @@ export type Conn = mariadb.PoolConnection;
 export function createPool(url: string, opts: { connectionLimit?: number; acquireTimeout?: number } = {}): Pool {
   const t = parseDbUrl(url);
   return mariadb.createPool({
-    host: t.host,
-    port: t.port,
-    user: t.user,
-    password: t.password,
+    ...connectionOptions(t),
     database: t.database,
     connectionLimit: opts.connectionLimit ?? 8,
     acquireTimeout: opts.acquireTimeout ?? 10_000,

@@ -1,6 +1,6 @@
 import { PrismaMariaDb } from '@prisma/adapter-mariadb';
 import { PrismaClient } from './generated/ha/client';
-import { parseDbUrl } from './url';
+import { connectionOptions, parseDbUrl } from './url';
 
 export type HaPrisma = PrismaClient;
 export { PrismaClient };
@@ -9,10 +9,7 @@ export { PrismaClient };
 export function createHaPrisma(url: string, connectionLimit = 5): HaPrisma {
   const t = parseDbUrl(url);
   const adapter = new PrismaMariaDb({
-    host: t.host,
-    port: t.port,
-    user: t.user,
-    password: t.password,
+    ...connectionOptions(t),
     database: t.database,
     connectionLimit,
     acquireTimeout: 10_000,

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import * as mariadb from 'mariadb';
+import { connectionOptions, describeTarget, parseDbUrl } from '../db/url';
 import { StackError } from './java';
 import { isAlive, portOpen, readPid, sleep, spawnDetached, stopPid, tail } from './processes';
 
@@ -88,12 +89,12 @@ export async function stopPrivateMariaDb(o: PrivateMariaDbOptions) {
 
 /** Checks that a server URL answers, with the documented hint for unix_socket-only root. */
 export async function checkDbServer(url: string): Promise<void> {
-  const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
+  const t = parseDbUrl(url);
   try {
-    const c = await mariadb.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username || 'root'), password: decodeURIComponent(u.password), connectTimeout: 3000 });
+    const c = await mariadb.createConnection({ ...connectionOptions(t), connectTimeout: 3000 });
     await c.end();
   } catch (err) {
-    throw new StackError(`Cannot log in to MariaDB at ${u.hostname}:${u.port || 3306} as ${u.username || 'root'}: ${(err as Error).message}. ` +
+    throw new StackError(`Cannot log in to MariaDB at ${describeTarget(t)} as ${t.user}: ${(err as Error).message}. ` +
       'Check the credentials in CARBONIO_DB_URL (a stock Debian root uses unix_socket authentication, which refuses TCP logins).');
   }
 }

@@ -4,7 +4,7 @@ import { setAccountDestination } from '../../lib/ha/set-account-destination';
 import { waitForOperation } from '../../lib/ha/operations/wait';
 import { MailboxClient } from '../../lib/mailstore/api-client';
 import { seedAccount } from '../../lib/mailstore/testing/seed';
-import { parseDbUrl } from '../../lib/db/url';
+import { connectionOptions, parseDbUrl } from '../../lib/db/url';
 import type { TestEnv } from '../support/test-env';
 
 /** The core as the CLI would use it, on a test env's HA database. */
@@ -47,7 +47,7 @@ export async function replicate(ctx: HaContextHandle, names: string[], destinati
 /** Item ids of an account's mailbox in one mailstore database (undefined: no mailbox there). */
 export async function itemIdsOn(dbUrl: string, accountId: string): Promise<{ state: string; checkpoint: number; ids: Set<number> } | undefined> {
   const t = parseDbUrl(dbUrl);
-  const conn = await mariadb.createConnection({ host: t.host, port: t.port, user: t.user, password: t.password, database: t.database });
+  const conn = await mariadb.createConnection({ ...connectionOptions(t), database: t.database });
   try {
     const [m] = await conn.query('SELECT id, state, change_checkpoint FROM mailbox WHERE account_id = ?', [accountId]);
     if (!m) return undefined;

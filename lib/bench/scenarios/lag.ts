@@ -48,9 +48,10 @@ async function measureWindow(b: BenchContext, accounts: BenchAccount[], rate: nu
 }
 
 const q = (h: HistogramSnapshot, p: number) => histogramQuantile(h, p);
+const failures = (t: TrafficCounts) => (t.failed ? ` (${Object.entries(t.errors).map(([code, n]) => `${n} ${code}`).join(', ')})` : '');
 function describe(w: LagWindow, accounts: number): string {
   return `p50 ${q(w.latency, 0.5)} ms over ${w.latency.count} events at ${Math.round(w.achieved)} events/s published ` +
-    `(offered ${w.rate} operations/s over ${accounts} accounts, ${w.traffic.failed} failed, client write latency p50 ${w.traffic.latency.p50} ms); ` +
+    `(offered ${w.rate} operations/s over ${accounts} accounts, ${w.traffic.failed} failed${failures(w.traffic)}, client write latency p50 ${w.traffic.latency.p50} ms); ` +
     `stages p50/p99: ${w.stages.map(([k, h]) => `${STAGE_LABEL[k]} ${q(h, 0.5)}/${q(h, 0.99)} ms`).join(', ')}`;
 }
 

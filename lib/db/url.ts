@@ -6,7 +6,7 @@ export interface DbTarget {
   user: string;
   password?: string;
   database?: string;
-  /** A Unix socket of the same server (`?socket=/path`): cheaper than TCP on one machine. */
+  /** The server's Unix socket (`?socket=/path`), used instead of TCP when set. */
   socketPath?: string;
 }
 

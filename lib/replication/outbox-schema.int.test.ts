@@ -5,7 +5,7 @@ import { createPool } from '../db/pool';
 import { withDatabase } from '../db/url';
 
 const dbUrl = process.env.CARBONIO_TEST_DB_URL!;
-const database = mailstoreDatabaseName('outbox-schema.example.com', 't_outbox_schema_');
+const database = mailstoreDatabaseName('outbox-schema.example.com', `t_${process.env.CARBONIO_TEST_RUN_PREFIX ?? ''}outbox_schema_`);
 const pool = createPool(dbUrl, { connectionLimit: 1 });
 afterAll(async () => {
   await pool.query(`DROP DATABASE IF EXISTS \`${database}\``);

@@ -32,6 +32,7 @@ export default defineConfig({
           pool: 'forks',
           fileParallelism: false,
           globalSetup: ['tests/global-setup.ts'],
+          setupFiles: ['tests/support/logs-on-failure.ts'],
         },
       },
     ],

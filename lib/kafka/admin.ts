@@ -1,4 +1,5 @@
 import type { Admin, Kafka } from 'kafkajs';
+import { UnavailableError } from '../errors';
 import { withTimeout } from './producer';
 
 export interface TopicSpec {
@@ -39,7 +40,9 @@ export class KafkaAdmin {
     if (missing.length === 0) return [];
     await withTimeout(
       a.createTopics({
-        waitForLeaders: true,
+        // kafkajs's own wait asks only the controller and gives up when that broker has not yet
+        // heard of the topic (UNKNOWN_TOPIC_OR_PARTITION); waitForLeaders below retries instead.
+        waitForLeaders: false,
         topics: missing.map((s) => ({
           topic: s.topic,
           numPartitions: s.numPartitions,
@@ -55,7 +58,28 @@ export class KafkaAdmin {
     ).catch((err) => {
       if (!/already exists/i.test(String((err as Error).message))) throw err;
     });
+    await this.waitForLeaders(missing.map((s) => s.topic), 3 * this.timeoutMs);
     return missing.map((s) => s.topic);
+  }
+
+  /** Until every partition of the topics has a leader in the metadata the cluster serves. */
+  private async waitForLeaders(topics: string[], timeoutMs: number) {
+    const a = await this.ready();
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const missing = await withTimeout(a.fetchTopicMetadata({ topics }), this.timeoutMs, 'reading topic metadata')
+        .then((md) => topics.filter((t) => {
+          const parts = md.topics.find((x) => x.name === t)?.partitions ?? [];
+          return parts.length === 0 || parts.some((p) => p.leader < 0);
+        }))
+        .catch((err: unknown) => {
+          if (Date.now() >= deadline) throw err;
+          return topics; // not yet known to the broker asked: retried
+        });
+      if (missing.length === 0) return;
+      if (Date.now() >= deadline) throw new UnavailableError(`Kafka gave no leader to ${missing.join(', ')} within ${timeoutMs} ms of creating it`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 
   async partitionCount(topic: string): Promise<number> {

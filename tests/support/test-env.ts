@@ -8,7 +8,8 @@ import { migrateDatabase } from '../../lib/db/migrate';
 import { haDatabaseName, mailstoreDatabaseName } from '../../lib/db/names';
 import { createHaPrisma, type HaPrisma } from '../../lib/db/prisma';
 import { withDatabase } from '../../lib/db/url';
-import { createLogger, silentLogger, type Logger } from '../../lib/log/logger';
+import { createLogger, type Logger } from '../../lib/log/logger';
+import { recentLogStream } from './recent-logs';
 import { defaultComponents } from '../../lib/node/default-components';
 import { MailstoreNode, type ComponentFactory } from '../../lib/node/node';
 import type { NodeConfigInput } from '../../lib/node/config';
@@ -48,7 +49,7 @@ export async function createTestEnv(name: string, opts: { verbose?: boolean } = 
   const blobDir = mkdtempSync(path.join(os.tmpdir(), `carbonio-blobs-${name}-`));
   // CARBONIO_TEST_LOG=warn (or debug, ...) shows the nodes' logs while debugging a test.
   const level = opts.verbose ? 'debug' : process.env.CARBONIO_TEST_LOG;
-  const log = level ? createLogger(`test:${name}`, level) : silentLogger;
+  const log = level ? createLogger(`test:${name}`, level) : createLogger(`test:${name}`, 'info', recentLogStream);
   const nodes: MailstoreNode[] = [];
   const children: ChildProcess[] = [];
   const mailstoreDbUrl = (host: string) => withDatabase(dbUrl, mailstoreDatabaseName(host, prefix));

@@ -17,7 +17,7 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv, opts: { timeoutMs
     execFile(process.execPath, [path.join(projectRoot(), 'bin', 'carbonio.mjs'), ...args], {
       env, cwd: opts.cwd ?? projectRoot(), timeout: opts.timeoutMs ?? 90_000, maxBuffer: 64 * 1024 * 1024,
     }, (err, stdout, stderr) => {
-      if (err && typeof err.code !== 'number') return reject(new Error(`carbonio ${args.join(' ')} did not finish: ${err.message}\n${stderr}`));
+      if (err && typeof err.code !== 'number') return reject(new Error(`carbonio ${args.join(' ')} did not finish: ${err.message}\n${tail(stdout)}\n${stderr}`));
       resolve({ code: err ? Number(err.code) : 0, stdout, stderr });
     });
   });
@@ -30,8 +30,13 @@ export function runShell(line: string, env: NodeJS.ProcessEnv, opts: { timeoutMs
     execFile('bash', ['-o', 'pipefail', '-c', line], {
       env: { ...env, PATH: `${binDir}:${env.PATH ?? process.env.PATH}` }, cwd: projectRoot(), timeout: opts.timeoutMs ?? 90_000, maxBuffer: 64 * 1024 * 1024,
     }, (err, stdout, stderr) => {
-      if (err && typeof err.code !== 'number') return reject(new Error(`${line} did not finish: ${err.message}\n${stderr}`));
+      if (err && typeof err.code !== 'number') return reject(new Error(`${line} did not finish: ${err.message}\n${tail(stdout)}\n${stderr}`));
       resolve({ code: err ? Number(err.code) : 0, stdout, stderr });
     });
   });
+}
+
+/** The end of a killed command's output: where it was when it stopped (its last progress line). */
+function tail(out: string, chars = 2000) {
+  return out.length > chars ? `...${out.slice(-chars)}` : out;
 }

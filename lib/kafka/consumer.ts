@@ -48,6 +48,8 @@ export interface EventConsumerOptions {
   groupRecords?: number;
   /** Fetched bytes that may wait for a handler before fetching waits too (default one fetch). */
   queueBytes?: number;
+  /** How long start() may take to connect and join the group (default 60 s). */
+  startTimeoutMs?: number;
 }
 
 /**
@@ -194,9 +196,31 @@ export class EventConsumer {
     }
   }
 
+  /**
+   * Connects, joins the group and starts fetching. Resolves only for a live member: kafkajs
+   * retries connecting and joining for as long as its retry settings allow (many minutes), so
+   * this gives up after `startTimeoutMs` (default 60 s), and a crash while joining rejects too;
+   * either way the consumer is stopped and the owner starts a new one.
+   */
   async start(topic: string, handle: BatchGroupHandler) {
     this.topic = topic;
     this.handle = handle;
+    let crash: ((err: Error) => void) | undefined;
+    const crashed = new Promise<never>((_, reject) => (crash = reject));
+    crashed.catch(() => undefined);
+    this.crashListeners.unshift((err) => crash?.(err));
+    try {
+      await withTimeout(Promise.race([this.join(topic), crashed]), this.opts.startTimeoutMs ?? 60_000, `joining the consumer group ${this.groupId}`);
+    } catch (err) {
+      await this.stop();
+      throw err;
+    } finally {
+      this.crashListeners.shift();
+    }
+    this.startWatchdog(topic);
+  }
+
+  private async join(topic: string) {
     await this.consumer.connect();
     await this.consumer.subscribe({ topic, fromBeginning: true });
     await this.consumer.run({
@@ -216,7 +240,6 @@ export class EventConsumer {
         }
       },
     });
-    this.startWatchdog(topic);
   }
 
   /** Starts groups after the batches of the current fetch are all queued (one group for all of them). */

@@ -23,6 +23,7 @@ export class KafkaLink extends EventEmitter implements NodeComponent {
   private current?: KafkaHandles;
   private timer?: NodeJS.Timeout;
   private stopped = false;
+  private refreshing?: Promise<void>;
   reachable = false;
 
   constructor(
@@ -35,7 +36,14 @@ export class KafkaLink extends EventEmitter implements NodeComponent {
 
   async start() {
     await this.refresh();
-    this.timer = setInterval(() => void this.refresh().catch((err) => this.log.warn({ err }, 'reading the broker list failed')), this.opts.pollMs ?? 2000);
+    this.timer = setInterval(() => {
+      // One refresh at a time: against unreachable brokers one lasts longer than the period, and
+      // two at once could each build clients (one leaked) or announce stale ones after new ones.
+      if (this.refreshing) return;
+      this.refreshing = this.refresh()
+        .catch((err) => this.log.warn({ err }, 'reading the broker list failed'))
+        .finally(() => (this.refreshing = undefined));
+    }, this.opts.pollMs ?? 2000);
   }
 
   /** Current handles; throws UnavailableError while no brokers are configured. */
@@ -59,6 +67,11 @@ export class KafkaLink extends EventEmitter implements NodeComponent {
     this.current = handles;
     this.log.info({ brokers }, 'Kafka brokers configured');
     await this.ensureTopics(handles).catch((err) => this.log.warn({ err: String(err) }, 'Kafka not ready yet'));
+    if (this.stopped || this.current !== handles) {
+      // Stopped, or replaced, while the topics were checked: these clients are nobody's.
+      if (this.current === handles) this.current = undefined;
+      return this.close(handles);
+    }
     this.emit('change', handles);
   }
 

@@ -12,6 +12,7 @@ import { backoffMs, Mutex, sleep } from './agent-mutex';
 import { decodeForApply } from './apply-decode';
 import type { DeadLetterQueue } from './dlq';
 import { LatencyHistogram } from './latency-histogram';
+import { RecentSamples } from './recent-samples';
 
 export interface AgentStats {
   batches: number;
@@ -20,7 +21,7 @@ export interface AgentStats {
   held: number;
   poison: number;
   /** Replication latency of applied events (commit here minus the source's commit), last 4096 samples, ms. */
-  latencies: number[];
+  latencies: RecentSamples;
   /** The same latencies since start, in a bounded cumulative histogram (GET /api/agent/stats). */
   latency: LatencyHistogram;
   /**
@@ -37,7 +38,7 @@ export interface AgentStats {
  * account (DLQ + failed replica) and reports the replicas' transitions to the HA database.
  */
 export class AgentBatchHandler {
-  readonly stats: AgentStats = { batches: 0, records: 0, applied: 0, held: 0, poison: 0, latencies: [], latency: new LatencyHistogram(),
+  readonly stats: AgentStats = { batches: 0, records: 0, applied: 0, held: 0, poison: 0, latencies: new RecentSamples(4096), latency: new LatencyHistogram(),
     stages: { published: new LatencyHistogram(), delivered: new LatencyHistogram(), applied: new LatencyHistogram() }, lastBatchAt: null,
   };
 
@@ -96,9 +97,7 @@ export class AgentBatchHandler {
   }
 
   private recordLatency(ms: number, committedAtSource: number, sentAt: number | undefined, startedAt: number) {
-    const l = this.stats.latencies;
-    if (l.length >= 4096) l.splice(0, l.length - 4095);
-    l.push(ms);
+    this.stats.latencies.record(ms);
     this.stats.latency.record(ms);
     const { stages } = this.stats;
     if (sentAt !== undefined) {

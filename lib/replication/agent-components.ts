@@ -19,7 +19,7 @@ export function replicationComponents(ctx: NodeContext): NodeComponent[] {
   // The agent's counters and its replication latency (source commit -> applied here), for the benchmark and operators.
   ctx.router.add('GET', '/api/replication/agent', async () => {
     const st = agent.stats();
-    const sorted = [...st.latencies].sort((a, b) => a - b);
+    const sorted = st.latencies.values().sort((a, b) => a - b);
     const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : null);
     return { group: agent.groupId, connected: agent.canConnectToKafka(), idle: agent.idle, batches: st.batches, records: st.records, applied: st.applied, held: st.held,
       poison: st.poison, lastBatchAt: st.lastBatchAt ? new Date(st.lastBatchAt).toISOString() : null,

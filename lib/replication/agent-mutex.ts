@@ -57,14 +57,3 @@ export function backoffMs(attempt: number, baseMs = 200, capMs = 5000): number {
   const ceiling = Math.min(capMs, baseMs * 2 ** Math.min(attempt, 10));
   return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
 }
-
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(t);
-      resolve();
-    }, { once: true });
-  });
-}

@@ -1,4 +1,5 @@
 import type { NodeComponent } from '../../node/component';
+import { sleep } from '../../util/sleep';
 import type { NodeContext } from '../../node/node';
 import type { OperationKind } from '../../schemas/views';
 import { claimOperations, finishOperation, readItems, releaseLease, renewLease, stateFromItems, writeItems, type ClaimedOperation } from './lease';
@@ -70,13 +71,7 @@ export class OperationWorker implements NodeComponent {
       signal: abort.signal,
       items: () => readItems(this.ctx.haDb, op.id),
       updateItems: (u) => writeItems(this.ctx.haDb, op.id, u),
-      sleep: (ms) => new Promise((resolve) => {
-        const t = setTimeout(resolve, ms);
-        abort.signal.addEventListener('abort', () => {
-          clearTimeout(t);
-          resolve();
-        }, { once: true });
-      }),
+      sleep: (ms) => sleep(ms, abort.signal),
     };
     const done = (async () => {
       try {

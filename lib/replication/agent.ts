@@ -78,6 +78,10 @@ export class ReplicaAgent implements NodeComponent {
 
   private async reconcile() {
     if (!this.running) return;
+    // Whatever path left the agent without a consumer and with nothing under way to start one
+    // (a 'change' announced while it was connecting, a disconnect that never ended), it starts
+    // one again here, so a destination cannot stay out of its group until the node restarts.
+    if (!this.consumer && !this.connecting && !this.reconnectTimer) void this.connect();
     await this.lock.exclusive(() => this.followReplicas()).catch((err) => this.ctx.log.warn({ err: String(err) }, 'replica lifecycle failed'));
   }
 

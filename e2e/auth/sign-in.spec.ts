@@ -2,6 +2,14 @@ import { E2E } from '../support/e2e-stack';
 import { allowHttpErrors, expect, screenshot, test } from '../support/fixtures';
 
 test.describe('sign-in and sign-out', () => {
+  test('the icon browsers ask for by themselves is served without sign-in', async ({ page }) => {
+    // Chromium asks for /favicon.ico when the page's icon link is not there yet; a 404 there is a console error.
+    const res = await page.request.get('/favicon.ico', { maxRedirects: 0 });
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toMatch(/^image\//);
+    expect([...(await res.body()).subarray(0, 4)]).toEqual([0, 0, 1, 0]); // an ICO file
+  });
+
   test('a page asks for sign-in, brings the administrator back, and sign-out ends the session for good', async ({ page, context, consoleErrors, baseURL }) => {
     await page.goto('/replicas?sort=lagSeconds&order=desc');
     await expect(page).toHaveURL(/\/login\?next=%2Freplicas%3Fsort%3DlagSeconds%26order%3Ddesc$/);

@@ -48,8 +48,9 @@ async function roundTrip(brokers: string[], env: Record<string, string | undefin
   const kafka = createKafka({ brokers, clientId: 'security-test', ...securityFromEnv(env) }, cap.log);
   const admin = new KafkaAdmin(kafka, 10_000);
   const producer = new EventProducer(kafka, () => 3, 10_000);
-  let consumer = new EventConsumer(kafka, `${topic}-group`);
+  let consumer: EventConsumer | undefined;
   const crashes: string[] = [];
+  let failedStarts = 0;
   try {
     await admin.ensureTopics([{ topic, numPartitions: 3, replicationFactor: 1 }]);
     const sent = Array.from({ length: 20 }, (_, i) => ({ key: `acct-${i % 4}`, value: `event ${i}` }));
@@ -60,22 +61,32 @@ async function roundTrip(brokers: string[], env: Record<string, string | undefin
       for (const b of batches) for (const r of b.records) got.set(`${b.partition}/${r.offset}`, r);
     };
     // As the agent does, a crashed consumer is replaced by a new member of the same group (kafkajs
-    // does not restart it); the crash is kept for the failure message.
-    const startConsumer = async () => {
-      consumer.onCrash((err) => {
+    // does not restart it), and so is one whose start failed (a crash while joining rejects
+    // start()); the crashes are kept for the failure message.
+    const startConsumer = async (): Promise<void> => {
+      const c = new EventConsumer(kafka, `${topic}-group`);
+      consumer = c;
+      let started = false;
+      c.onCrash((err) => {
         crashes.push(String(err));
-        if (crashes.length > 3) return;
-        consumer = new EventConsumer(kafka, `${topic}-group`);
-        void startConsumer().catch((e) => crashes.push(`restart: ${String(e)}`));
+        if (started && crashes.length <= 3) void startConsumer().catch((e) => crashes.push(`restart: ${String(e)}`));
       });
-      await consumer.start(topic, handle);
+      try {
+        await c.start(topic, handle);
+        started = true;
+      } catch (err) {
+        // e.g. "The coordinator is loading" on a broker that has just started: retried, as the agent does.
+        if (++failedStarts > 10) throw err;
+        await new Promise((r) => setTimeout(r, 500));
+        return startConsumer();
+      }
     };
     await startConsumer();
     await waitFor('the consumer group to read every record', async () => got.size >= 20, 60_000)
       .catch((err) => { throw new Error(`${(err as Error).message}; crashes: ${crashes.join('; ') || 'none'}; client log:\n${cap.text().slice(-3000)}`); });
     expect([...got.values()].map((r) => r.value?.toString()).sort()).toEqual(sent.map((s) => s.value).sort());
   } finally {
-    await consumer.stop();
+    await consumer?.stop();
     await producer.disconnect();
     await admin.disconnect();
   }

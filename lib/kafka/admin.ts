@@ -1,5 +1,6 @@
 import type { Admin, Kafka } from 'kafkajs';
 import { UnavailableError } from '../errors';
+import { sleep } from '../util/sleep';
 import { withTimeout } from './producer';
 
 export interface TopicSpec {
@@ -78,7 +79,7 @@ export class KafkaAdmin {
         });
       if (missing.length === 0) return;
       if (Date.now() >= deadline) throw new UnavailableError(`Kafka gave no leader to ${missing.join(', ')} within ${timeoutMs} ms of creating it`);
-      await new Promise((r) => setTimeout(r, 100));
+      await sleep(100);
     }
   }
 

@@ -89,6 +89,8 @@ export class EventConsumer {
   /** This member's partitions of `topic` (from its last group join). */
   private assigned: number[] = [];
   private fetchPaused = false;
+  /** Rejects a start() under way: kafkajs reports a failed join as a crash. */
+  private failStart?: (error: Error) => void;
   private readonly handlerContext: BatchHandlerContext = {
     heartbeat: () => this.heartbeat(),
     isRunning: () => !this.ended,
@@ -163,6 +165,7 @@ export class EventConsumer {
     void this.admin.disconnect().catch(() => undefined);
     if (this.ended) return;
     this.ended = true;
+    this.failStart?.(error);
     for (const l of this.crashListeners) l(error);
   }
 
@@ -205,17 +208,14 @@ export class EventConsumer {
   async start(topic: string, handle: BatchGroupHandler) {
     this.topic = topic;
     this.handle = handle;
-    let crash: ((err: Error) => void) | undefined;
-    const crashed = new Promise<never>((_, reject) => (crash = reject));
-    crashed.catch(() => undefined);
-    this.crashListeners.unshift((err) => crash?.(err));
+    const crashedWhileJoining = new Promise<never>((_, reject) => (this.failStart = reject));
     try {
-      await withTimeout(Promise.race([this.join(topic), crashed]), this.opts.startTimeoutMs ?? 60_000, `joining the consumer group ${this.groupId}`);
+      await withTimeout(Promise.race([this.join(topic), crashedWhileJoining]), this.opts.startTimeoutMs ?? 60_000, `joining the consumer group ${this.groupId}`);
     } catch (err) {
       await this.stop();
       throw err;
     } finally {
-      this.crashListeners.shift();
+      this.failStart = undefined;
     }
     this.startWatchdog(topic);
   }

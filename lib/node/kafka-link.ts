@@ -67,8 +67,8 @@ export class KafkaLink extends EventEmitter implements NodeComponent {
     this.current = handles;
     this.log.info({ brokers }, 'Kafka brokers configured');
     await this.ensureTopics(handles).catch((err) => this.log.warn({ err: String(err) }, 'Kafka not ready yet'));
-    if (this.stopped || this.current !== handles) {
-      // Stopped, or replaced, while the topics were checked: these clients are nobody's.
+    if (this.stopped) {
+      // Stopped while the topics were checked: stop() may have found no clients yet to close.
       if (this.current === handles) this.current = undefined;
       return this.close(handles);
     }

@@ -7,7 +7,8 @@ import { ensureKafkaJars } from './kafka-jars';
 import { brokerList, LOG4J2_PROPERTIES, serverProperties, type KafkaClusterLayout, type KafkaNodeLayout } from './kafka-config';
 import { findJava, StackError } from './java';
 import type { KafkaTlsMaterial } from './kafka-security';
-import { isAlive, portOpen, readPid, sleep, spawnDetached, stopPid, tail } from './processes';
+import { sleep } from '../util/sleep';
+import { isAlive, portOpen, readPid, spawnDetached, stopPid, tail } from './processes';
 
 export interface KafkaClusterOptions {
   /** Root of this cluster's files, e.g. .data/kafka/single */

@@ -4,7 +4,8 @@ import path from 'node:path';
 import * as mariadb from 'mariadb';
 import { connectionOptions, describeTarget, parseDbUrl } from '../db/url';
 import { StackError } from './java';
-import { isAlive, portOpen, readPid, sleep, spawnDetached, stopPid, tail } from './processes';
+import { sleep } from '../util/sleep';
+import { isAlive, portOpen, readPid, spawnDetached, stopPid, tail } from './processes';
 
 export interface PrivateMariaDbOptions {
   dir: string;

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, openSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
+import { sleep } from '../util/sleep';
 
 export function isAlive(pid: number): boolean {
   try {
@@ -30,8 +31,6 @@ export function portOpen(port: number, host = '127.0.0.1', timeoutMs = 500): Pro
     s.once('error', () => done(false));
   });
 }
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Starts a long-lived process in its own process group, output appended to logFile. */
 export function spawnDetached(cmd: string, args: string[], opts: { logFile: string; pidFile: string; cwd?: string; env?: NodeJS.ProcessEnv }): number {

@@ -1,3 +1,4 @@
+import { sleep } from '../../util/sleep';
 import { histogramDelta, histogramQuantile, type HistogramSnapshot } from '../../replication/latency-histogram';
 import { runTraffic, type TrafficCounts } from '../../traffic/run-traffic';
 import type { BenchAccount } from '../accounts';
@@ -7,7 +8,6 @@ import { below, result, type BenchResult } from '../result';
 export const LAG_GOAL = below(100, 'ms', 'p99');
 const STAGES = ['published', 'delivered', 'applied'] as const;
 const STAGE_LABEL: Record<(typeof STAGES)[number], string> = { published: 'commit to Kafka send', delivered: 'send to agent batch', applied: 'batch to replica commit' };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface LagWindow {
   rate: number;

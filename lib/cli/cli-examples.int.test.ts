@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPool } from '../db/pool';
+import { agentGroupId, createKafka, EVENTS_TOPIC, KafkaAdmin } from '../kafka';
 import { getAccountStatus } from '../ha';
 import { createHaContext, type HaContextHandle } from '../ha/context';
 import { silentLogger } from '../log/logger';
@@ -30,9 +31,27 @@ const operationIdOf = (stdout: string) => /^operationId\s+([0-9a-f-]{36})$/m.exe
 /** Account names listed by a text getAccountStatus, in order. */
 const listed = (stdout: string) => [...stdout.matchAll(/^accountName\s+(\S+)$/gm)].map((m) => m[1]);
 
+/** Each agent group's members and, per partition, committed offset / end: read when an operation failed. */
+async function agentGroups(): Promise<string> {
+  const admin = new KafkaAdmin(createKafka({ brokers: env.brokers }, silentLogger));
+  try {
+    const ends = await admin.highWatermarks(EVENTS_TOPIC);
+    const lines = await Promise.all(DEMO_MAILSTORES.map(async (h) => {
+      const group = agentGroupId(h, env.prefix.replace(/_+$/, ''));
+      const [{ state, members }, committed] = await Promise.all([admin.groupMembers(group), admin.groupOffsets(group, EVENTS_TOPIC)]);
+      return `${group}: ${state}, ${members} member(s); ${[...ends].sort((a, b) => a[0] - b[0]).map(([p, end]) => `p${p} ${committed.get(p) ?? -1}/${end}`).join(' ')}`;
+    }));
+    return lines.join('\n');
+  } catch (err) {
+    return `agent groups unreadable: ${(err as Error).message}`;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 async function monitorSucceeds(operationId: string) {
   const m = await cli('ha', 'monitor', operationId);
-  expect(m.code, m.stdout + m.stderr).toBe(0);
+  if (m.code !== 0) expect.fail(`${m.stdout}${m.stderr}\n${await agentGroups()}`);
   expect(m.stdout).toMatch(/^state\s+succeeded$/m);
   return m.stdout;
 }
@@ -77,6 +96,21 @@ describe('Enabling Active Replica', () => {
     const restore = await cli('config', 'set', 'global', 'brokers', env.brokers.join(','));
     expect(restore.code, restore.stderr).toBe(0);
     await until('every node to reach Kafka again', () => DEMO_MAILSTORES.every((h) => nodes[h].context().kafka.reachable && nodes[h].context().kafka.handles()?.brokers.join(',') === env.brokers.join(',')), 60_000);
+    // Each agent reconnected at every change, sometimes while its consumer was still joining:
+    // none may leave a second member behind (it would hold partitions and deliver nothing).
+    const admin = new KafkaAdmin(createKafka({ brokers: env.brokers }, silentLogger));
+    const groups = DEMO_MAILSTORES.map((h) => agentGroupId(h, env.prefix.replace(/_+$/, '')));
+    let members: number[] = [];
+    try {
+      await until('each agent group to have one member', async () => {
+        members = await Promise.all(groups.map(async (g) => (await admin.groupMembers(g)).members));
+        return members.every((n) => n === 1);
+      }, 60_000, 500).catch((err: Error) => {
+        throw new Error(`${err.message}: members ${groups.map((g, i) => `${g}=${members[i]}`).join(', ')}`);
+      });
+    } finally {
+      await admin.disconnect();
+    }
   });
 });
 

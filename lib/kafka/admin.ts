@@ -111,6 +111,13 @@ export class KafkaAdmin {
     return new Map((t?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
   }
 
+  /** The group's state and how many members it has now (a live consumer is one member). */
+  async groupMembers(groupId: string): Promise<{ state: string; members: number }> {
+    const a = await this.ready();
+    const { groups } = await withTimeout(a.describeGroups([groupId]), this.timeoutMs, `describing the group ${groupId}`);
+    return { state: groups[0]?.state ?? 'Dead', members: groups[0]?.members.length ?? 0 };
+  }
+
   async deleteGroup(groupId: string) {
     const a = await this.ready();
     await a.deleteGroups([groupId]).catch(() => undefined);

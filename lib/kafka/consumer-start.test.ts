@@ -2,29 +2,42 @@ import type { Kafka } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import { EventConsumer } from './consumer';
 
-/** A kafkajs stand-in: `join` decides what connect/run do; records disconnects. */
-function fakeKafka(join: 'hangs' | 'crashes' | 'joins') {
+type EachBatch = (payload: unknown) => Promise<void>;
+
+/** A kafkajs stand-in: `join` decides what connect/run do; records what happened, in order. */
+function fakeKafka(join: 'hangs' | 'crashes' | 'joins' | 'slow') {
   const listeners = new Map<string, (e: unknown) => void>();
-  const calls = { disconnects: 0 };
+  const calls = { disconnects: 0, log: [] as string[], eachBatch: undefined as EachBatch | undefined };
   const consumer = {
     events: { CRASH: 'crash', GROUP_JOIN: 'join' },
     on: (event: string, fn: (e: unknown) => void) => listeners.set(event, fn),
     connect: () => (join === 'hangs' ? new Promise(() => undefined) : Promise.resolve()),
     subscribe: async () => undefined,
-    run: async () => {
+    run: async ({ eachBatch }: { eachBatch: EachBatch }) => {
+      calls.eachBatch = eachBatch;
+      if (join === 'slow') await new Promise((r) => setTimeout(r, 100));
       // kafkajs reports a failed join as a crash event and resolves run() all the same.
       if (join === 'crashes') listeners.get('crash')?.({ payload: { error: new Error('The coordinator is not available') } });
+      calls.log.push('joined');
     },
-    disconnect: async () => void calls.disconnects++,
+    disconnect: async () => {
+      calls.disconnects++;
+      calls.log.push('disconnect');
+    },
   };
   const admin = { connect: async () => undefined, disconnect: async () => undefined };
   return { kafka: { consumer: () => consumer, admin: () => admin } as unknown as Kafka, calls };
 }
 
+const batchOf = (n: number) => ({
+  batch: { topic: 't', partition: 0, highWatermark: '9', messages: Array.from({ length: n }, (_, i) => ({ offset: String(i), key: null, value: null, headers: {}, timestamp: '0' })), lastOffset: () => String(n - 1) },
+  heartbeat: async () => undefined, isRunning: () => true, isStale: () => false, resolveOffset: () => undefined,
+});
+
 describe('EventConsumer.start', () => {
   it('gives up on a join that never ends, names the group, and leaves the consumer disconnected', async () => {
     const { kafka, calls } = fakeKafka('hangs');
-    const c = new EventConsumer(kafka, 'g-hang', { startTimeoutMs: 200 });
+    const c = new EventConsumer(kafka, 'g-hang', { startTimeoutMs: 200, stopJoinWaitMs: 50 });
     await expect(c.start('t', async () => undefined)).rejects.toThrow(/within 200 ms while joining the consumer group g-hang/);
     expect(calls.disconnects).toBe(1);
   });
@@ -45,5 +58,40 @@ describe('EventConsumer.start', () => {
     await c.start('t', async () => undefined);
     expect(calls.disconnects).toBe(0);
     await c.stop();
+  });
+});
+
+describe('EventConsumer.stop during start', () => {
+  it('lets the join under way finish before disconnecting (kafkajs would forget a runner stopped mid-join), and start() rejects', async () => {
+    const { kafka, calls } = fakeKafka('slow');
+    const c = new EventConsumer(kafka, 'g-slow', { startTimeoutMs: 5000 });
+    const started = c.start('t', async () => undefined);
+    await new Promise((r) => setTimeout(r, 10));
+    await c.stop();
+    await expect(started).rejects.toThrow(/g-slow was stopped while joining its group/);
+    expect(calls.log).toEqual(['joined', 'disconnect']);
+  });
+
+  it('waits for a join that never ends only stopJoinWaitMs, then disconnects; stopping twice is one stop', async () => {
+    const { kafka, calls } = fakeKafka('hangs');
+    const c = new EventConsumer(kafka, 'g-hang2', { startTimeoutMs: 60_000, stopJoinWaitMs: 100 });
+    const started = c.start('t', async () => undefined);
+    const t0 = Date.now();
+    await Promise.all([c.stop(), c.stop()]);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(90);
+    await expect(started).rejects.toThrow(/stopped while joining/);
+    expect(calls.disconnects).toBe(1);
+  });
+
+  it('a batch reaching a consumer after stop() comes from an abandoned runner: it is refused with a non-retriable error', async () => {
+    const { kafka, calls } = fakeKafka('joins');
+    const c = new EventConsumer(kafka, 'g-late', { startTimeoutMs: 5000 });
+    const handled: number[] = [];
+    await c.start('t', async (batches) => void handled.push(batches.length));
+    await c.stop();
+    const err = await calls.eachBatch!(batchOf(2)).then(() => undefined, (e: Error & { retriable?: boolean }) => e);
+    expect(err?.message).toMatch(/stopped consumer of g-late was still fetching/);
+    expect(err?.retriable).toBe(false);
+    expect(handled).toEqual([]);
   });
 });

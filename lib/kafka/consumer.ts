@@ -50,6 +50,8 @@ export interface EventConsumerOptions {
   queueBytes?: number;
   /** How long start() may take to connect and join the group (default 60 s). */
   startTimeoutMs?: number;
+  /** How long stop() lets a join under way finish before it disconnects (default 15 s). */
+  stopJoinWaitMs?: number;
 }
 
 /**
@@ -91,6 +93,11 @@ export class EventConsumer {
   private fetchPaused = false;
   /** Rejects a start() under way: kafkajs reports a failed join as a crash. */
   private failStart?: (error: Error) => void;
+  /** The join under way (connect, subscribe, run), settled or not. */
+  private joining?: Promise<void>;
+  private stopping?: Promise<void>;
+  /** stop() has disconnected: a batch delivered now comes from a runner kafkajs lost track of. */
+  private stopped = false;
   private readonly handlerContext: BatchHandlerContext = {
     heartbeat: () => this.heartbeat(),
     isRunning: () => !this.ended,
@@ -206,11 +213,14 @@ export class EventConsumer {
    * either way the consumer is stopped and the owner starts a new one.
    */
   async start(topic: string, handle: BatchGroupHandler) {
+    if (this.stopping) throw new Error(`the consumer of ${this.groupId} was stopped before it started`);
     this.topic = topic;
     this.handle = handle;
     const crashedWhileJoining = new Promise<never>((_, reject) => (this.failStart = reject));
+    this.joining = this.join(topic);
     try {
-      await withTimeout(Promise.race([this.join(topic), crashedWhileJoining]), this.opts.startTimeoutMs ?? 60_000, `joining the consumer group ${this.groupId}`);
+      await withTimeout(Promise.race([this.joining, crashedWhileJoining]), this.opts.startTimeoutMs ?? 60_000, `joining the consumer group ${this.groupId}`);
+      if (this.ended) throw new Error(`the consumer of ${this.groupId} was stopped while joining its group`);
     } catch (err) {
       await this.stop();
       throw err;
@@ -227,6 +237,7 @@ export class EventConsumer {
       autoCommit: false,
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, heartbeat, isRunning, isStale, resolveOffset }) => {
+        if (this.stopped) throw abandonedRunner(this.groupId);
         if (batch.messages.length === 0 || !isRunning() || isStale() || this.ended) return;
         this.heartbeat = heartbeat;
         this.queue.push(incomingBatch(batch));
@@ -290,19 +301,45 @@ export class EventConsumer {
     this.crashListeners.push(listener);
   }
 
-  /** Leaves the group; a stalled consumer may never finish disconnecting, so this waits 10 s at most. */
-  async stop() {
+  /**
+   * Leaves the group; a start() under way rejects. kafkajs forgets a runner that is stopped
+   * while it joins, and that runner joins all the same: a member nobody stops, holding
+   * partitions it never delivers (a destination's replicas stuck until the process ends). So a
+   * join under way is first given `stopJoinWaitMs` to finish. A stalled consumer may never
+   * finish disconnecting: 10 s at most. Calling it again returns the same stop.
+   */
+  stop(): Promise<void> {
+    this.stopping ??= this.leave();
+    return this.stopping;
+  }
+
+  private async leave() {
     this.ended = true;
     this.queue.clear();
     clearInterval(this.watchdog);
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      this.consumer.disconnect().catch(() => undefined),
-      new Promise((r) => (timer = setTimeout(r, 10_000))),
-    ]);
-    clearTimeout(timer);
+    this.failStart?.(new Error(`the consumer of ${this.groupId} was stopped while joining its group`));
+    await settledWithin(this.joining, this.opts.stopJoinWaitMs ?? 15_000);
+    await settledWithin(this.consumer.disconnect(), 10_000);
+    this.stopped = true;
     await this.admin.disconnect().catch(() => undefined);
   }
+}
+
+/** Waits for `p` to settle, `ms` at most; never rejects. */
+async function settledWithin(p: Promise<unknown> | undefined, ms: number) {
+  if (!p) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([p.catch(() => undefined), new Promise((r) => (timer = setTimeout(r, ms)))]);
+  clearTimeout(timer);
+}
+
+/**
+ * Thrown from a batch handler of a stopped consumer whose join outlived stop()'s wait: not
+ * retriable, so kafkajs's runner crashes and stops, and the broker drops the member after its
+ * session timeout instead of it holding its partitions for good.
+ */
+function abandonedRunner(groupId: string): Error {
+  return Object.assign(new Error(`a stopped consumer of ${groupId} was still fetching; ending it`), { retriable: false });
 }
 
 function incomingBatch(batch: EachBatchPayload['batch']): IncomingBatch {

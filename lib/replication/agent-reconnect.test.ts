@@ -53,3 +53,49 @@ describe('ReplicaAgent', () => {
     await agent.stop();
   });
 });
+
+/** Consumers whose join takes `joinMs`; each records what happened to it, in order. */
+function slowKafka(joinMs: number) {
+  const consumers: string[][] = [];
+  const kafka = {
+    consumer: () => {
+      const log: string[] = [];
+      consumers.push(log);
+      return {
+        events: { CRASH: 'crash', GROUP_JOIN: 'join' }, on: () => undefined,
+        connect: async () => undefined, subscribe: async () => undefined,
+        run: async () => {
+          await new Promise((r) => setTimeout(r, joinMs));
+          log.push('joined');
+        },
+        disconnect: async () => void log.push('left'),
+        pause: () => undefined, resume: () => undefined,
+      };
+    },
+    admin: () => ({ connect: async () => undefined, disconnect: async () => undefined, fetchOffsets: async () => [{ topic: 'carbonio.ha.events', partitions: [{ partition: 0, offset: '3' }] }] }),
+    producer: () => ({ connect: async () => undefined, disconnect: async () => undefined }),
+  } as unknown as Kafka;
+  return { kafka, consumers };
+}
+
+describe('ReplicaAgent reconnecting while its consumer still joins', () => {
+  it('starts the new consumer at once; the old one leaves only after its join ended, and neither connects the agent nor reconnects it again', async () => {
+    const { kafka, consumers } = slowKafka(200);
+    const ctx = fakeContext(kafka);
+    const agent = new ReplicaAgent(ctx, { reconcileMs: 50 });
+    await agent.start();
+    await until('the first consumer to be joining', () => consumers.length === 1);
+    (ctx.kafka as unknown as EventEmitter).emit('change'); // the broker list changed
+    await until('a second consumer', () => consumers.length === 2);
+    await until('the agent to be connected', () => agent.canConnectToKafka());
+    await until('the first consumer to leave', () => consumers[0].includes('left'));
+    // kafkajs forgets a runner stopped mid-join; that runner then holds partitions for good.
+    expect(consumers[0]).toEqual(['joined', 'left']);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(consumers).toHaveLength(2);
+    expect(consumers[1]).toEqual(['joined']);
+    expect(agent.canConnectToKafka()).toBe(true);
+    await agent.stop();
+    expect(consumers[1]).toEqual(['joined', 'left']);
+  });
+});

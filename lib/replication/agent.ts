@@ -36,7 +36,10 @@ export class ReplicaAgent implements NodeComponent {
   private reconnectTimer?: NodeJS.Timeout;
   private reconcileTimer?: NodeJS.Timeout;
   private attempt = 0;
+  /** The start of `consumer` under way; a disconnect forgets it (that consumer is being stopped). */
   private connecting?: Promise<void>;
+  /** Consumers being stopped in the background (a reconnect does not wait for them). */
+  private readonly stopping = new Set<Promise<void>>();
   private idleSince?: number;
 
   constructor(private readonly ctx: NodeContext, private readonly opts: { reconcileMs?: number } = {}) {
@@ -125,7 +128,12 @@ export class ReplicaAgent implements NodeComponent {
   }
 
   private connect(): Promise<void> {
-    this.connecting ??= this.doConnect().finally(() => (this.connecting = undefined));
+    if (!this.connecting) {
+      const attempt: Promise<void> = this.doConnect().finally(() => {
+        if (this.connecting === attempt) this.connecting = undefined;
+      });
+      this.connecting = attempt;
+    }
     return this.connecting;
   }
 
@@ -135,19 +143,26 @@ export class ReplicaAgent implements NodeComponent {
     const consumer = new EventConsumer(h.kafka, this.groupId, { appliers: AGENT_APPLIERS });
     this.consumer = consumer;
     this.dlq = new DeadLetterQueue(h.kafka, this.ctx.config.host, EVENTS_TOPIC, this.ctx.config.publishTimeoutMs);
+    // A consumer replaced meanwhile (by a reconnect) is the replacer's to stop: it neither
+    // connects the agent nor schedules a reconnect that would stop its successor.
+    const superseded = () => this.consumer !== consumer;
     consumer.onCrash((err) => {
+      if (superseded()) return;
       this.ctx.log.warn({ err: String(err) }, 'the agent consumer crashed; reconnecting');
       this.connected = false;
       this.scheduleReconnect();
     });
     try {
       if (await startNewGroupAtEnd(h.kafka, this.groupId, EVENTS_TOPIC)) this.ctx.log.info({ group: this.groupId }, 'new agent group starts at the end of the stream');
+      if (superseded()) return;
       await consumer.start(EVENTS_TOPIC, (batches: IncomingBatch[], hctx: BatchHandlerContext) => this.lock.shared(() => this.handler.handle(batches, hctx)));
+      if (superseded()) return;
       this.connected = true;
       this.attempt = 0;
       this.ctx.log.info({ group: this.groupId }, 'agent consuming');
       void this.reconcile(); // replicas waiting to be prepared can be announced now
     } catch (err) {
+      if (superseded()) return;
       this.ctx.log.warn({ err: String(err) }, 'the agent cannot join its consumer group yet');
       this.scheduleReconnect();
     }
@@ -161,19 +176,32 @@ export class ReplicaAgent implements NodeComponent {
     }, backoffMs(this.attempt++, 500, 10_000));
   }
 
+  /**
+   * The old consumer stops in the background: stopping one that is still joining waits for its
+   * join (see EventConsumer.stop), and the new brokers should not wait for that.
+   */
   private async reconnect() {
-    await this.disconnect();
+    clearTimeout(this.reconnectTimer); // reconnecting now makes a scheduled reconnect redundant
+    this.reconnectTimer = undefined;
+    void this.disconnect();
     if (this.running) await this.connect();
   }
 
-  private async disconnect() {
+  /** Detaches the consumer and stops it; the returned stop is also awaited by stop(). */
+  private disconnect(): Promise<void> {
     const consumer = this.consumer;
     const dlq = this.dlq;
     this.consumer = undefined;
     this.dlq = undefined;
     this.connected = false;
-    await consumer?.stop();
-    await dlq?.close();
+    this.connecting = undefined;
+    const stopped = (async () => {
+      await consumer?.stop();
+      await dlq?.close();
+    })();
+    this.stopping.add(stopped);
+    void stopped.finally(() => this.stopping.delete(stopped));
+    return stopped;
   }
 
   async stop() {
@@ -183,8 +211,10 @@ export class ReplicaAgent implements NodeComponent {
     this.reconnectTimer = undefined;
     this.ctx.kafka.off('change', this.onKafkaChange);
     this.ctx.topology.off('change', this.onTopologyChange);
-    await this.connecting?.catch(() => undefined);
-    await this.disconnect();
+    const attempt = this.connecting;
+    void this.disconnect(); // also fails a start under way
+    await attempt?.catch(() => undefined);
+    await Promise.all(this.stopping);
     await this.lock.exclusive(async () => undefined);
   }
 }

@@ -198,7 +198,7 @@ export class ReplicaAgent implements NodeComponent {
     const stopped = (async () => {
       await consumer?.stop();
       await dlq?.close();
-    })();
+    })().catch((err) => this.ctx.log.warn({ err: String(err) }, 'stopping the replaced agent consumer failed'));
     this.stopping.add(stopped);
     void stopped.finally(() => this.stopping.delete(stopped));
     return stopped;

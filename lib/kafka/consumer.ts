@@ -134,6 +134,11 @@ export class EventConsumer {
     return this.fetchPaused;
   }
 
+  /** This member's partitions of its topic, from its last group join. */
+  get assignedPartitions(): readonly number[] {
+    return this.assigned;
+  }
+
   /** Batches queued or being handled. */
   private get pending(): number {
     return this.queue.length + this.busy.size;

@@ -3,8 +3,8 @@ import type { FencedAccount } from './fence';
 
 export interface DrainResult {
   drained: Map<string, number>;
-  /** Accounts whose target did not pass its fence marker in time. */
-  timedOut: FencedAccount[];
+  /** Accounts whose target did not pass its fence marker in time, with how many records of the account's partition it still had to apply. */
+  timedOut: (FencedAccount & { remaining: number })[];
 }
 
 /**
@@ -17,14 +17,15 @@ export async function waitForDrain(admin: KafkaAdmin, namespace: string, fenced:
   const byDest = new Map<string, FencedAccount[]>();
   for (const f of fenced) byDest.set(f.destination, [...(byDest.get(f.destination) ?? []), f]);
   const drained = new Map<string, number>();
-  const timedOut: FencedAccount[] = [];
+  const timedOut: DrainResult['timedOut'] = [];
   const deadline = Date.now() + o.timeoutMs;
   await Promise.all([...byDest].map(async ([dest, accounts]) => {
     const group = agentGroupId(dest, namespace);
     let waiting = accounts;
     let first: Map<number, number> | undefined;
+    let committed = new Map<number, number>();
     while (waiting.length) {
-      const committed = await admin.groupOffsets(group, EVENTS_TOPIC);
+      committed = await admin.groupOffsets(group, EVENTS_TOPIC);
       first ??= committed;
       const still: FencedAccount[] = [];
       for (const a of waiting) {
@@ -34,7 +35,7 @@ export async function waitForDrain(admin: KafkaAdmin, namespace: string, fenced:
       waiting = still;
       if (!waiting.length) break;
       if (Date.now() > deadline || o.signal?.aborted) {
-        timedOut.push(...waiting);
+        timedOut.push(...waiting.map((a) => ({ ...a, remaining: a.markerOffset + 1 - Math.max(0, committed.get(a.partition) ?? 0) })));
         break;
       }
       await new Promise((r) => setTimeout(r, o.pollMs ?? 50));

@@ -88,7 +88,9 @@ async function promoteChunk(job: OperationJob, chunk: OperationItemRow[], params
     await releaseFence(job.haDb, timedOut);
     for (const t of timedOut) {
       fail(byId.get(t.accountId)!.item, t.sourceMailHost, t.destination,
-        `the replica on ${t.destination} did not apply the account's pending events within ${params.drainTimeoutMs / 1000} s. The account is fenced (its source accepts no writes): run promoteAccounts again, possibly with another destination`);
+        `the replica on ${t.destination} did not apply the account's pending events within ${params.drainTimeoutMs / 1000} s ` +
+        `(${t.remaining} record(s) of partition ${t.partition} still to apply there). The account stays on ${t.sourceMailHost}, ` +
+        'which serves it again if it is alive: check that destination\'s replication, then run promoteAccounts again, possibly with another destination');
     }
     const ready = marked.filter((m) => drained.has(m.accountId));
     const history = (moving: FencedAccount[]) => moving.map((m) => promotionRecord(job, byId.get(m.accountId)!.item, startedAt, m.sourceMailHost, m.destination, 'promoted', null, drained.get(m.accountId) ?? 0));

@@ -37,7 +37,7 @@ async function agentGroups(): Promise<string> {
   try {
     const ends = await admin.highWatermarks(EVENTS_TOPIC);
     const lines = await Promise.all(DEMO_MAILSTORES.map(async (h) => {
-      const group = agentGroupId(h, env.prefix.replace(/_+$/, ''));
+      const group = agentGroupId(h, env.namespace);
       const [{ state, members }, committed] = await Promise.all([admin.groupMembers(group), admin.groupOffsets(group, EVENTS_TOPIC)]);
       return `${group}: ${state}, ${members} member(s); ${[...ends].sort((a, b) => a[0] - b[0]).map(([p, end]) => `p${p} ${committed.get(p) ?? -1}/${end}`).join(' ')}`;
     }));
@@ -99,7 +99,7 @@ describe('Enabling Active Replica', () => {
     // Each agent reconnected at every change, sometimes while its consumer was still joining:
     // none may leave a second member behind (it would hold partitions and deliver nothing).
     const admin = new KafkaAdmin(createKafka({ brokers: env.brokers }, silentLogger));
-    const groups = DEMO_MAILSTORES.map((h) => agentGroupId(h, env.prefix.replace(/_+$/, '')));
+    const groups = DEMO_MAILSTORES.map((h) => agentGroupId(h, env.namespace));
     let members: number[] = [];
     try {
       await until('each agent group to have one member', async () => {

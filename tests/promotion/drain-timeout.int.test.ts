@@ -42,7 +42,7 @@ afterAll(async () => {
 
 it('accounts whose partitions the destination does not apply fail after the drain wait, naming how far behind it is; they stay on their source, which serves them; promoted again once it applies', async () => {
   const h = dst.context().kafka.handles()!;
-  intruder = new EventConsumer(h.kafka, agentGroupId(DST, env.prefix.replace(/_+$/, '')));
+  intruder = new EventConsumer(h.kafka, agentGroupId(DST, env.namespace));
   await intruder.start(EVENTS_TOPIC, () => new Promise(() => undefined));
   // Some partitions, not all: the agent's member rejoined and holds the others.
   await waitFor('the intruder to hold part of the partitions', async () => intruder!.assignedPartitions.length > 0 && intruder!.assignedPartitions.length < h.partitions, 30_000);

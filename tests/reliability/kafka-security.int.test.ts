@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHaContext, type HaContextHandle } from '../../lib/ha/context';
 import { setAccountDestination, verifyAccount, waitForOperation } from '../../lib/ha';
 import { probeBrokers } from '../../lib/ha/test-brokers';
+import { sleep } from '../../lib/util/sleep';
 import { checkBrokers, createKafka, EventConsumer, EventProducer, KafkaAdmin, securityFromEnv, type IncomingBatch, type IncomingRecord } from '../../lib/kafka';
 import { ValidationError } from '../../lib/errors';
 import { defaultComponents } from '../../lib/node/default-components';
@@ -77,7 +78,7 @@ async function roundTrip(brokers: string[], env: Record<string, string | undefin
       } catch (err) {
         // e.g. "The coordinator is loading" on a broker that has just started: retried, as the agent does.
         if (++failedStarts > 10) throw err;
-        await new Promise((r) => setTimeout(r, 500));
+        await sleep(500);
         return startConsumer();
       }
     };
@@ -231,7 +232,7 @@ describe('replication over SASL/SCRAM + TLS', () => {
     await env.prisma.globalConfig.update({ where: { key: 'brokers' }, data: { value: tls.brokers.join(',') } });
     for (const host of [SRC, DST]) {
       const node = new MailstoreNode({
-        host, namespace: env.prefix.replace(/_+$/, ''), port: 0, haDbUrl: env.haDbUrl, mailstoreDbUrl: env.mailstoreDbUrl(host),
+        host, namespace: env.namespace, port: 0, haDbUrl: env.haDbUrl, mailstoreDbUrl: env.mailstoreDbUrl(host),
         volumes: [{ name: 'primary', kind: 'primary', path: env.blobDir, centralized: true }], publishTimeoutMs: 5000,
       }, cap.log.child({ host }), defaultComponents);
       await node.start();

@@ -21,6 +21,8 @@ import type { NodeConfigInput } from '../../lib/node/config';
  */
 export interface TestEnv {
   prefix: string;
+  /** The nodes' namespace (the prefix without its trailing underscore): Kafka group names carry it. */
+  namespace: string;
   dbUrl: string;
   brokers: string[];
   haDbUrl: string;
@@ -42,6 +44,7 @@ export async function createTestEnv(name: string, opts: { verbose?: boolean } = 
   // CARBONIO_TEST_RUN_PREFIX lets a second test run share the database server without sharing databases.
   const prefix = `t_${process.env.CARBONIO_TEST_RUN_PREFIX ?? ''}${name.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_`;
   await dropDatabases(dbUrl, prefix);
+  const namespace = prefix.replace(/_+$/, '');
   const haDbUrl = withDatabase(dbUrl, haDatabaseName(prefix));
   await migrateDatabase(haDbUrl, 'ha');
   const prisma = createHaPrisma(haDbUrl);
@@ -61,10 +64,10 @@ export async function createTestEnv(name: string, opts: { verbose?: boolean } = 
     CARBONIO_LOG_LEVEL: opts.verbose ? 'debug' : 'warn',
   });
   return {
-    prefix, dbUrl, brokers, haDbUrl, blobDir, prisma, log, mailstoreDbUrl, childEnv,
+    prefix, namespace, dbUrl, brokers, haDbUrl, blobDir, prisma, log, mailstoreDbUrl, childEnv,
     async startNode(host, o = {}) {
       const node = new MailstoreNode({
-        host, namespace: prefix.replace(/_+$/, ''), port: 0, haDbUrl, mailstoreDbUrl: mailstoreDbUrl(host),
+        host, namespace, port: 0, haDbUrl, mailstoreDbUrl: mailstoreDbUrl(host),
         volumes: [{ name: 'primary', kind: 'primary', path: blobDir, centralized: true }],
         publishTimeoutMs: 5000, ...o.config,
       }, log.child({ host }), o.factories ?? defaultComponents);

@@ -8,6 +8,8 @@ export interface BenchProfile {
   /** Accounts whose events the publish and apply throughput runs carry, and events per account. */
   throughputAccounts: number;
   eventsPerAccount: number;
+  /** Events per account published and applied before those runs (warm-up). */
+  throughputWarmupPerAccount: number;
   /** End-to-end lag: protected accounts (also the failover's accounts), offered rate, seconds measured after a warm-up. */
   lagAccounts: number;
   lagRate: number;
@@ -30,15 +32,15 @@ export interface BenchProfile {
 
 export const PROFILES: Record<BenchProfile['name'], BenchProfile> = {
   full: {
-    name: 'full', throughputAccounts: 100, eventsPerAccount: 500, lagAccounts: 1000, lagRate: 2000, lagWarmupSeconds: 10, lagSeconds: 30,
+    name: 'full', throughputAccounts: 100, eventsPerAccount: 500, throughputWarmupPerAccount: 50, lagAccounts: 1000, lagRate: 2000, lagWarmupSeconds: 10, lagSeconds: 30,
     overheadPairs: 200, overheadWarmup: 20, syncItems: 100_000, syncWarmupItems: 2000, switchovers: 5, statusAccounts: 100_000, statusRuns: 10, consoleLoads: 5,
   },
   quick: {
-    name: 'quick', throughputAccounts: 20, eventsPerAccount: 250, lagAccounts: 100, lagRate: 2000, lagWarmupSeconds: 3, lagSeconds: 6,
-    overheadPairs: 40, overheadWarmup: 10, syncItems: 10_000, syncWarmupItems: 500, switchovers: 3, statusAccounts: 10_000, statusRuns: 5, consoleLoads: 3,
+    name: 'quick', throughputAccounts: 100, eventsPerAccount: 200, throughputWarmupPerAccount: 25, lagAccounts: 100, lagRate: 2000, lagWarmupSeconds: 3, lagSeconds: 6,
+    overheadPairs: 40, overheadWarmup: 10, syncItems: 30_000, syncWarmupItems: 1000, switchovers: 3, statusAccounts: 10_000, statusRuns: 5, consoleLoads: 3,
   },
   tiny: {
-    name: 'tiny', throughputAccounts: 10, eventsPerAccount: 50, lagAccounts: 20, lagRate: 100, lagWarmupSeconds: 1, lagSeconds: 3,
+    name: 'tiny', throughputAccounts: 10, eventsPerAccount: 50, throughputWarmupPerAccount: 5, lagAccounts: 20, lagRate: 100, lagWarmupSeconds: 1, lagSeconds: 3,
     overheadPairs: 10, overheadWarmup: 2, syncItems: 500, syncWarmupItems: 50, switchovers: 1, statusAccounts: 1000, statusRuns: 2, consoleLoads: 1,
   },
 };

@@ -9,13 +9,34 @@ import { writeBacklog, type SyntheticLoad } from '../synthetic-events';
 export const PUBLISH_GOAL = ratioAtLeast(0.5);
 
 /**
- * Puts a backlog of committed writes in the outbox of the `other` mailstore while its HA module
- * is stopped (the destination's agent is stopped too: the apply run drains it later), starts the
- * module and follows the relay's published counter. Returns the steady rate (10%..90%).
+ * The warm-up of the throughput runs: a small backlog of the same kind published by the `other`
+ * mailstore and applied by the destination, so that neither the relay's nor the agent's code is
+ * measured cold (the limits warm up too).
+ */
+async function warmUpThroughputPath(b: BenchContext, accountIds: string[]) {
+  const { nodes, db } = b.world;
+  await nodes.destination.module('stop');
+  await nodes.other.module('stop');
+  const appliedBefore = (await nodes.destination.agentStats()).applied;
+  const warm = await writeBacklog(db.other, accountIds, b.profile.throughputWarmupPerAccount);
+  await nodes.destination.module('start');
+  await nodes.other.module('start');
+  await followProgress({
+    total: warm.records.length, what: 'warming up (publishing and applying a small backlog)', timeoutMs: 300_000,
+    read: async () => (await nodes.destination.agentStats()).applied - appliedBefore,
+  });
+}
+
+/**
+ * After the warm-up, puts a backlog of committed writes in the outbox of the `other` mailstore
+ * while its HA module is stopped (the destination's agent is stopped too: the apply run drains
+ * it later), starts the module and follows the relay's published counter. Returns the steady
+ * rate (10%..90%).
  */
 export async function publishBacklog(b: BenchContext): Promise<{ load: SyntheticLoad; rate: number; seconds: number }> {
   const { nodes, db } = b.world;
   const accounts = await b.fixtures.throughputAccounts();
+  await warmUpThroughputPath(b, accounts.map((a) => a.id));
   await nodes.destination.module('stop');
   await nodes.other.module('stop');
   const load = await writeBacklog(db.other, accounts.map((a) => a.id), b.profile.eventsPerAccount);

@@ -27,7 +27,7 @@ export const NodeConfigSchema = z.object({
   statusIntervalMs: z.number().int().min(100).default(1000),
   heartbeatIntervalMs: z.number().int().min(100).default(1000),
   topologyPollMs: z.number().int().min(50).default(250),
-  /** An agent holding no replica stops fetching after this long (it stays in its group). */
+  /** An agent whose last replica was removed stops fetching after this long (one that starts holding none stops at once); it stays in its group. */
   agentIdlePauseMs: z.number().int().min(0).default(10_000),
   /** Start the HA module (publisher, agent, snapshots) at boot. */
   moduleEnabled: z.boolean().default(true),

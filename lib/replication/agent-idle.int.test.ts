@@ -12,6 +12,7 @@ import { createAccounts, resetAgentGroups, waitFor } from './agent-test-env';
 const SRC = 'mbox1.rep-idle.test';
 const DST = 'mbox2.rep-idle.test';
 const OTHER = 'mbox3.rep-idle.test';
+const FRESH = 'mbox4.rep-idle.test';
 const NAMES = ['busy@rep-idle.test', 'late@rep-idle.test'];
 let env: TestEnv;
 let ha: HaContextHandle;
@@ -22,7 +23,7 @@ const agent = async (n: MailstoreNode): Promise<AgentView> => (await fetch(`${n.
 
 beforeAll(async () => {
   env = await createTestEnv('rep_idle');
-  await resetAgentGroups(env.brokers, env.prefix, [SRC, DST, OTHER]);
+  await resetAgentGroups(env.brokers, env.prefix, [SRC, DST, OTHER, FRESH]);
   const config = { agentIdlePauseMs: 300 };
   await env.startNode(SRC, { config });
   dst = await env.startNode(DST, { config });
@@ -64,3 +65,14 @@ it('an idle destination reads none of the events of others, then initialises its
   expect((await waitForOperation(ha, removed.operationId, { timeoutMs: 30_000 })).state).toBe('succeeded');
   await waitFor('the destination to go idle again', async () => (await agent(dst)).idle, 20_000);
 }, 240_000);
+
+it('a mailstore that starts holding no replica stops fetching as soon as its agent joins, without the grace kept for a removed replica', async () => {
+  // The grace is ten minutes here: only the start rule can make this agent idle within the test.
+  const fresh = await env.startNode(FRESH, { config: { agentIdlePauseMs: 600_000 } });
+  const view = await waitFor('the fresh agent to join and go idle', async () => {
+    const a = await agent(fresh);
+    return a.idle && a.connected ? a : undefined;
+  }, 30_000);
+  await runTraffic({ haDbUrl: env.haDbUrl, accounts: [NAMES[0]], rate: 100, seconds: 2 });
+  expect((await agent(fresh)).records).toBe(view.records);
+}, 120_000);

@@ -63,6 +63,9 @@ export class ReplicaAgent implements NodeComponent {
 
   async start() {
     this.running = true;
+    // Idle "for ever" until a replica is seen: a mailstore that starts holding none pauses as
+    // soon as its consumer joins (the grace of agentIdlePauseMs is for a replica just removed).
+    this.idleSince = 0;
     this.ctx.kafka.on('change', this.onKafkaChange);
     this.ctx.topology.on('change', this.onTopologyChange);
     await this.reconcile();

@@ -43,6 +43,17 @@ describe('decodeForApply', () => {
     expect(e.seq).toBe(4);
   });
 
+  it('keeps the rows of a snapshot chunk, stripping unknown keys from those that have them', () => {
+    const chunk = JSON.stringify({
+      v: 1, accountId: '11111111-1111-4111-8111-111111111111', mailboxId: 1, epoch: 1, seq: 4, txId: 'snap:s:4:1', op: 'SnapshotChunk', ts: 1,
+      payload: { snapshotId: '22222222-2222-4222-8222-222222222222', target: 'mbox2.example.com', chunk: 0, items: [valid, { ...valid, id: 301, extra: 'dropped' }], tombstones: [] },
+    });
+    const e = decodeForApply(chunk);
+    expect(e.op).toBe('SnapshotChunk');
+    expect((e.payload as { items: unknown[] }).items).toEqual([valid, { ...valid, id: 301 }]);
+    expect(() => decodeForApply(chunk.replace('"chunk":0', '"chunk":-1'))).toThrow(/invalid event envelope/);
+  });
+
   it("refuses a bad row or envelope with zod's own message", () => {
     expect(() => decodeForApply(envelope([{ ...valid, type: 500 }]))).toThrow(/invalid event envelope: payload.upserts.0.type/);
     expect(() => decodeForApply(envelope([valid]).replace('"v":1', '"v":2'))).toThrow(/invalid event envelope/);

@@ -38,6 +38,11 @@ export class MailboxClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (err) {
+      // A request the mailstore accepted but did not answer in time is not a refused connection
+      // (under overload it waits in the mailstore's queue): both send the caller to look the account up again.
+      if ((err as Error).name === 'TimeoutError') {
+        throw Object.assign(new TimeoutError(`Mailstore at ${this.baseUrl} did not answer ${method} ${path} within ${this.timeoutMs} ms`, err), { connection: true });
+      }
       throw Object.assign(new UnavailableError(`Mailstore at ${this.baseUrl} does not answer: ${(err as Error).message}`, err), { connection: true });
     }
     const text = await res.text();

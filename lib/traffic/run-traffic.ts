@@ -1,5 +1,5 @@
 import { createPool } from '../db/pool';
-import { HaError } from '../errors';
+import { HaError, TimeoutError } from '../errors';
 import { silentLogger, type Logger } from '../log/logger';
 import { AckedLog } from './acked-log';
 import { chooseOp } from './mix';
@@ -147,9 +147,9 @@ async function runOne(acct: TrafficAccount, counts: TrafficCounts, acked: AckedL
     acked.write({ account: acct.name, accountId: acct.accountId, op: r.op, action, seq: r.seq, itemIds: r.itemIds, created: r.created, host, replicated: r.replicated, at: new Date().toISOString() });
   } catch (err) {
     counts.failed++;
-    const code = (err as { connection?: boolean }).connection ? 'connection' : err instanceof HaError ? err.code : 'error';
+    const code = err instanceof TimeoutError ? 'timeout' : (err as { connection?: boolean }).connection ? 'connection' : err instanceof HaError ? err.code : 'error';
     counts.errors[code] = (counts.errors[code] ?? 0) + 1;
-    if (code === 'fenced' || code === 'connection' || code === 'conflict') {
+    if (code === 'fenced' || code === 'connection' || code === 'timeout' || code === 'conflict') {
       // A failed look-up (database busy or down) leaves the account where it was; the next operation retries.
       if (await acct.relocate().catch(() => false)) counts.moved++;
     }

@@ -77,9 +77,13 @@ export class OutboxRelay implements NodeComponent {
     if (!this.running) {
       return failedWaiter(new UnavailableError(`Change ${event.seq} of account ${event.accountId} is stored on ${host} but not replicated: the HA module (publisher) is stopped. It is not acknowledged; it will be published when the module starts.`));
     }
-    return this.waiters.expect(event.outboxId, publishTimeoutMs, () => new UnavailableError(
-      `Change ${event.seq} of account ${event.accountId} is stored on ${host} but not replicated: Kafka did not acknowledge it within ${publishTimeoutMs} ms (${this.failures > 0 ? this.stats.lastError : 'no answer yet'}). It is not acknowledged; it stays in the outbox and is published in order when Kafka is reachable.`,
-    ));
+    return this.waiters.expect(event.outboxId, publishTimeoutMs, () => (this.awaitingFenceCheck.has(event.outboxId)
+      ? new UnavailableError(
+        `Change ${event.seq} of account ${event.accountId} is stored on ${host} and in Kafka, but not acknowledged: the HA database did not answer the check that ${host} still owns the account within ${publishTimeoutMs} ms. Its replicas apply the change; check that the HA database is reachable from ${host}.`,
+      )
+      : new UnavailableError(
+        `Change ${event.seq} of account ${event.accountId} is stored on ${host} but not replicated: Kafka did not acknowledge it within ${publishTimeoutMs} ms (${this.failures > 0 ? this.stats.lastError : 'no answer yet'}). It is not acknowledged; it stays in the outbox and is published in order when Kafka is reachable.`,
+      )));
   }
 
   /** A writer committed an event: publish soon (ignored while backing off after a failure). */
@@ -154,6 +158,8 @@ export class OutboxRelay implements NodeComponent {
   private confirming: Promise<void> = Promise.resolve();
   /** Rows sent whose confirmation has not queued them for deletion yet: never read again meanwhile. */
   private readonly unconfirmed = new Set<number>();
+  /** Rows Kafka acknowledged whose ownership check (HA database) has not answered yet: a writer timing out now hears why. */
+  private readonly awaitingFenceCheck = new Set<number>();
   private confirmFailed = false;
 
   private excluded(): ReadonlySet<number> {
@@ -208,6 +214,7 @@ export class OutboxRelay implements NodeComponent {
       throw err;
     });
     faultPoint('exit-after-publish');
+    for (const r of send) this.awaitingFenceCheck.add(r.id);
     this.readAhead = next;
     this.recoveryNeeded = this.cleanup.failed || this.confirmFailed;
     this.confirming = this.confirming.then(() => this.confirm(send, acks));
@@ -221,6 +228,14 @@ export class OutboxRelay implements NodeComponent {
    * this fails the rows stay excluded and the relay recovers (checks the topic) before reading again.
    */
   private async confirm(send: OutboxRow[], acks: PublishAck[]) {
+    try {
+      await this.confirmBatch(send, acks);
+    } finally {
+      for (const r of send) this.awaitingFenceCheck.delete(r.id);
+    }
+  }
+
+  private async confirmBatch(send: OutboxRow[], acks: PublishAck[]) {
     const { db, log } = this.deps;
     // After a failed confirmation no later batch is deleted either: relay_position must not move
     // past rows still in the outbox; the recovery finds them all in the topic.

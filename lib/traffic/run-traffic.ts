@@ -34,6 +34,8 @@ export interface TrafficCounts {
   moved: number;
   byAction: Record<string, number>;
   errors: Record<string, number>;
+  /** The first message of each error code, to say why operations failed. */
+  firstErrors: Record<string, string>;
   /** Latency of acknowledged operations, ms. */
   latency: { p50: number; p95: number; max: number };
   elapsedMs: number;
@@ -49,7 +51,7 @@ export async function runTraffic(opts: TrafficOptions): Promise<TrafficCounts> {
   const log = opts.log ?? silentLogger;
   const haDb = createPool(opts.haDbUrl, { connectionLimit: 2 });
   const acked = new AckedLog(opts.ackedLog);
-  const counts: TrafficCounts = { attempted: 0, acked: 0, replicated: 0, failed: 0, skipped: 0, moved: 0, byAction: {}, errors: {}, latency: { p50: 0, p95: 0, max: 0 }, elapsedMs: 0 };
+  const counts: TrafficCounts = { attempted: 0, acked: 0, replicated: 0, failed: 0, skipped: 0, moved: 0, byAction: {}, errors: {}, firstErrors: {}, latency: { p50: 0, p95: 0, max: 0 }, elapsedMs: 0 };
   const latencies: number[] = [];
   const inFlight = new Set<Promise<void>>();
   let t0 = Date.now();
@@ -149,6 +151,7 @@ async function runOne(acct: TrafficAccount, counts: TrafficCounts, acked: AckedL
     counts.failed++;
     const code = err instanceof TimeoutError ? 'timeout' : (err as { connection?: boolean }).connection ? 'connection' : err instanceof HaError ? err.code : 'error';
     counts.errors[code] = (counts.errors[code] ?? 0) + 1;
+    counts.firstErrors[code] ??= (err as Error).message;
     if (code === 'fenced' || code === 'connection' || code === 'timeout' || code === 'conflict') {
       // A failed look-up (database busy or down) leaves the account where it was; the next operation retries.
       if (await acct.relocate().catch(() => false)) counts.moved++;

@@ -50,7 +50,8 @@ export interface FaultWorldOptions {
   accounts: number;
   /** Environment of the destination node (e.g. its database reached through a TcpProxy). */
   destinationEnv?: (env: TestEnv, host: string) => Record<string, string>;
-  sourceEnv?: Record<string, string>;
+  /** Environment of the source node (e.g. its HA database reached through a TcpProxy). */
+  sourceEnv?: Record<string, string> | ((env: TestEnv, host: string) => Record<string, string>);
   /** false: accounts are created but not replicated (the test starts the replication itself). */
   replicate?: boolean;
 }
@@ -86,7 +87,8 @@ export async function createFaultWorld(o: FaultWorldOptions): Promise<FaultWorld
   await env.prisma.globalConfig.update({ where: { key: 'brokers' }, data: { value: kafka.brokers.join(',') } });
   await license(env);
   const logLevel = process.env.CARBONIO_FAULT_LOGS ? { CARBONIO_LOG_LEVEL: process.env.CARBONIO_FAULT_LOG_LEVEL ?? 'info' } : {};
-  const src = keepLogs(source, await env.spawnNode(source, { env: { ...logLevel, ...o.sourceEnv } }));
+  const sourceEnv = typeof o.sourceEnv === 'function' ? o.sourceEnv(env, source) : o.sourceEnv;
+  const src = keepLogs(source, await env.spawnNode(source, { env: { ...logLevel, ...sourceEnv } }));
   const dst = keepLogs(destination, await env.spawnNode(destination, { env: { ...logLevel, ...o.destinationEnv?.(env, destination) } }));
   step('nodes up');
   const ctx = owned(coreContext(env), (c) => c.close());

@@ -77,7 +77,7 @@ export class OutboxRelay implements NodeComponent {
     if (!this.running) {
       return failedWaiter(new UnavailableError(`Change ${event.seq} of account ${event.accountId} is stored on ${host} but not replicated: the HA module (publisher) is stopped. It is not acknowledged; it will be published when the module starts.`));
     }
-    return this.waiters.expect(event.outboxId, publishTimeoutMs, () => (this.awaitingFenceCheck.has(event.outboxId)
+    return this.waiters.expect(event.outboxId, publishTimeoutMs, () => (this.awaitingFenceCheck(event.outboxId)
       ? new UnavailableError(
         `Change ${event.seq} of account ${event.accountId} is stored on ${host} and in Kafka, but not acknowledged: the HA database did not answer the check that ${host} still owns the account within ${publishTimeoutMs} ms. Its replicas apply the change; check that the HA database is reachable from ${host}.`,
       )
@@ -158,8 +158,14 @@ export class OutboxRelay implements NodeComponent {
   private confirming: Promise<void> = Promise.resolve();
   /** Rows sent whose confirmation has not queued them for deletion yet: never read again meanwhile. */
   private readonly unconfirmed = new Set<number>();
-  /** Rows Kafka acknowledged whose ownership check (HA database) has not answered yet: a writer timing out now hears why. */
-  private readonly awaitingFenceCheck = new Set<number>();
+  /** Batches Kafka acknowledged whose ownership check (HA database) has not answered yet: a writer timing out now hears why. */
+  private readonly batchesAwaitingFenceCheck = new Set<readonly OutboxRow[]>();
+
+  /** Looked up only when a writer times out, so the publish path adds one entry per batch, not per row. */
+  private awaitingFenceCheck(outboxId: number): boolean {
+    for (const batch of this.batchesAwaitingFenceCheck) if (batch.some((r) => r.id === outboxId)) return true;
+    return false;
+  }
   private confirmFailed = false;
 
   private excluded(): ReadonlySet<number> {
@@ -214,7 +220,7 @@ export class OutboxRelay implements NodeComponent {
       throw err;
     });
     faultPoint('exit-after-publish');
-    for (const r of send) this.awaitingFenceCheck.add(r.id);
+    this.batchesAwaitingFenceCheck.add(send);
     this.readAhead = next;
     this.recoveryNeeded = this.cleanup.failed || this.confirmFailed;
     this.confirming = this.confirming.then(() => this.confirm(send, acks));
@@ -231,7 +237,7 @@ export class OutboxRelay implements NodeComponent {
     try {
       await this.confirmBatch(send, acks);
     } finally {
-      for (const r of send) this.awaitingFenceCheck.delete(r.id);
+      this.batchesAwaitingFenceCheck.delete(send);
     }
   }
 

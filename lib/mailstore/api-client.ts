@@ -1,6 +1,7 @@
 import {
   ConflictError, FencedError, HaError, InternalError, NotFoundError, TimeoutError, UnavailableError, ValidationError, type ErrorCode, type Problem,
 } from '../errors';
+import { NoAnswerError, requestJson, type JsonReply } from './http-json';
 import type { ItemRow } from './model';
 import type { MailboxSummary } from './reads';
 import type { WriteResult } from './service';
@@ -29,25 +30,19 @@ export class MailboxClient {
   constructor(readonly baseUrl: string, private readonly timeoutMs = 30_000) {}
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    let res: Response;
+    let reply: JsonReply;
     try {
-      res = await fetch(`${this.baseUrl}${path}`, {
-        method,
-        headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+      reply = await requestJson(`${this.baseUrl}${path}`, method, body, this.timeoutMs);
     } catch (err) {
       // A request the mailstore accepted but did not answer in time is not a refused connection
       // (under overload it waits in the mailstore's queue): both send the caller to look the account up again.
-      if ((err as Error).name === 'TimeoutError') {
+      if (err instanceof NoAnswerError) {
         throw Object.assign(new TimeoutError(`Mailstore at ${this.baseUrl} did not answer ${method} ${path} within ${this.timeoutMs} ms`, err), { connection: true });
       }
       throw Object.assign(new UnavailableError(`Mailstore at ${this.baseUrl} does not answer: ${(err as Error).message}`, err), { connection: true });
     }
-    const text = await res.text();
-    const json = text ? JSON.parse(text) : undefined;
-    if (!res.ok) throw errorFromResponse(res.status, json);
+    const json = reply.text ? JSON.parse(reply.text) : undefined;
+    if (reply.status < 200 || reply.status >= 300) throw errorFromResponse(reply.status, json);
     return json as T;
   }
 

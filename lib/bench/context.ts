@@ -21,6 +21,8 @@ export interface Fixtures {
   protectedAccounts(): Promise<BenchAccount[]>;
   /** One account on the `source` mailstore without replicas, its mailbox provisioned. */
   plainAccount(): Promise<BenchAccount>;
+  /** As many accounts as the lag run's, on the `source` mailstore, without replicas: the lag's limit. */
+  plainAccounts(): Promise<BenchAccount[]>;
   /** The backlog the publish run put in Kafka for the apply run (the destination's agent stopped). */
   backlog?: SyntheticLoad;
   status?: StatusFixture;

@@ -27,6 +27,7 @@ export function createFixtures(w: BenchWorld, profile: BenchProfile): Fixtures {
       w.log(`${accounts.length} accounts on ${w.hosts.source} replicated to ${w.hosts.destination} in ${(ms / 1000).toFixed(1)} s`);
       return accounts;
     }),
+    plainAccounts: once(() => createAccounts(w.ctx.db, { label: 'plainlag', n: profile.lagAccounts, domain, mailHost: w.hosts.source })),
     plainAccount: once(async (): Promise<BenchAccount> => {
       const [a] = await createAccounts(w.ctx.db, { label: 'plain', n: 1, domain, mailHost: w.hosts.source });
       for (let i = 0; ; i++) {

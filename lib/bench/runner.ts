@@ -25,6 +25,7 @@ async function prepareFixtures(b: BenchContext, selected: Set<ScenarioName>, log
   if (wants('publish', 'apply', 'switchover')) jobs.push(b.fixtures.throughputAccounts());
   if (wants('lag', 'overhead', 'failover')) jobs.push(b.fixtures.protectedAccounts());
   if (wants('overhead')) jobs.push(b.fixtures.plainAccount());
+  if (wants('lag')) jobs.push(b.fixtures.plainAccounts());
   const settled = await Promise.allSettled(jobs);
   for (const s of settled) if (s.status === 'rejected') log(`preparing accounts failed (the scenarios using them will fail): ${String(s.reason)}`);
   if (jobs.length) log(`accounts prepared in ${((Date.now() - t0) / 1000).toFixed(0)} s`);

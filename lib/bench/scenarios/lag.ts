@@ -47,6 +47,37 @@ async function measureWindow(b: BenchContext, accounts: BenchAccount[], rate: nu
   }
 }
 
+interface Capacity {
+  /** Operations acknowledged per second over the measured window. */
+  rate: number;
+  traffic: TrafficCounts;
+}
+
+/**
+ * The lag's limit: the same traffic at the same offered rate to as many accounts without
+ * replicas on the same mailstore (nothing goes to the outbox, Kafka or a destination). What it
+ * commits is the most this machine can commit of these operations at all, replicated or not.
+ */
+async function measureCapacity(b: BenchContext, accounts: BenchAccount[], rate: number, warmup: number, seconds: number): Promise<Capacity> {
+  const abort = new AbortController();
+  let mark: { acked: number; at: number } | undefined;
+  let measured: number | undefined;
+  const traffic = await runTraffic({
+    haDbUrl: b.world.haDbUrl, accounts: accounts.map((a) => a.name), rate, seconds: warmup + seconds + 30, signal: abort.signal, perAccountConcurrency: 2,
+    onProgress: (c) => {
+      if (!mark) {
+        if (c.elapsedMs >= warmup * 1000) mark = { acked: c.acked, at: c.elapsedMs };
+      } else if (c.elapsedMs - mark.at >= seconds * 1000) {
+        measured = (c.acked - mark.acked) / ((c.elapsedMs - mark.at) / 1000);
+        abort.abort();
+      }
+    },
+  });
+  if (measured === undefined) throw new Error(`the unprotected traffic at ${rate} operations/s ended before its ${seconds} s window`);
+  if (!measured) throw new Error(`no unprotected operation was acknowledged in a ${seconds} s window at ${rate} operations/s${failures(traffic)}`);
+  return { rate: measured, traffic };
+}
+
 const q = (h: HistogramSnapshot, p: number) => histogramQuantile(h, p);
 const failures = (t: TrafficCounts) => (t.failed ? ` (${Object.entries(t.errors).map(([code, n]) => `${n} ${code}`).join(', ')})` : '');
 function describe(w: LagWindow, accounts: number): string {
@@ -61,16 +92,19 @@ function describe(w: LagWindow, accounts: number): string {
  * `source` mailstore. Lag = the agent's commit time minus the source's commit time carried in the
  * event (`ts`), from the destination's latency histograms over the measured window. When the
  * machine cannot commit the offered rate (the source falls below 90% of it), a second window at
- * half the rate it did reach shows the lag below saturation (in the detail).
+ * half the rate it did reach shows the lag below saturation (in the detail). Before both, the
+ * same traffic to accounts without replicas measures what the machine commits at all.
  */
 export async function lagScenario(b: BenchContext): Promise<BenchResult[]> {
   const accounts = await b.fixtures.protectedAccounts();
+  const plain = await b.fixtures.plainAccounts();
   // The publish run stops the destination's module and the apply run starts it again: with
   // `--only publish,lag` nobody would, and no event would ever be applied.
   await b.world.nodes.destination.module('start');
   const { lagRate, lagWarmupSeconds: warmup, lagSeconds: seconds } = b.profile;
   b.rss.start();
   try {
+    const limit = await measureCapacity(b, plain, lagRate, warmup, seconds);
     const main = await measureWindow(b, accounts, lagRate, warmup, seconds);
     let below = '';
     if (main.achieved < 0.9 * lagRate) {
@@ -78,7 +112,10 @@ export async function lagScenario(b: BenchContext): Promise<BenchResult[]> {
       const w = await measureWindow(b, accounts, rate, warmup, seconds);
       below = `. The machine committed only ${Math.round(main.achieved)} of the ${lagRate} events/s offered (saturated); below saturation, at ${rate} operations/s: p99 ${q(w.latency, 0.99)} ms, ${describe(w, accounts.length)}`;
     }
-    return [result({ name: 'end-to-end lag p99', value: q(main.latency, 0.99), unit: 'ms', goal: LAG_GOAL, detail: `${describe(main, accounts.length)}${below}` })];
+    const ceiling = `. The machine's own ceiling, the same traffic at ${lagRate} operations/s to ${plain.length} accounts without replicas on the same mailstore: ` +
+      `${Math.round(limit.rate)} operations/s committed (client write latency p50 ${limit.traffic.latency.p50} ms, ${limit.traffic.failed} failed${failures(limit.traffic)}); ` +
+      `replicated, ${Math.round((100 * main.achieved) / limit.rate)}% of that`;
+    return [result({ name: 'end-to-end lag p99', value: q(main.latency, 0.99), unit: 'ms', goal: LAG_GOAL, detail: `${describe(main, accounts.length)}${ceiling}${below}` })];
   } finally {
     b.rss.stop();
   }

@@ -8,7 +8,7 @@ export type Conn = mariadb.PoolConnection;
  * A `mariadb` driver pool: the hot paths (write, publish, apply, snapshot) and the status
  * queries use it directly. Numbers come back as JS numbers; ids in this schema fit.
  */
-export function createPool(url: string, opts: { connectionLimit?: number; acquireTimeout?: number } = {}): Pool {
+export function createPool(url: string, opts: { connectionLimit?: number; acquireTimeout?: number; multipleStatements?: boolean } = {}): Pool {
   const t = parseDbUrl(url);
   return mariadb.createPool({
     ...connectionOptions(t),
@@ -20,8 +20,28 @@ export function createPool(url: string, opts: { connectionLimit?: number; acquir
     insertIdAsNumber: true,
     decimalAsNumber: true,
     checkDuplicate: false,
+    multipleStatements: opts.multipleStatements ?? false,
     timezone: 'Z',
   });
+}
+
+/** One SQL statement and its `?` parameters. */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * Sends statements in one round trip and returns one result per statement. Each statement is a
+ * socket write and a wake-up of the server, which on this kind of machine costs as much as the
+ * statement itself, so the write path sends together what does not need an answer in between.
+ * The connection must allow multiple statements (`createPool(..., { multipleStatements: true })`).
+ * The server stops at the first failing statement and the call rejects with its error.
+ */
+export async function queryAll(conn: Pick<Conn, 'query'>, statements: Statement[]): Promise<unknown[]> {
+  if (statements.length === 0) return [];
+  const res: unknown = await conn.query(statements.map((s) => s.sql).join(';\n'), statements.flatMap((s) => s.params));
+  return statements.length === 1 ? [res] : (res as unknown[]);
 }
 
 /** Runs fn in one transaction on one connection; rolls back on any error. */

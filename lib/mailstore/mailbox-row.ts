@@ -1,3 +1,4 @@
+import { queryAll, type Conn } from '../db/pool';
 import type { MailboxCheckpoints } from './model';
 import type { Queryable } from './sql';
 
@@ -35,9 +36,17 @@ export async function readMailbox(db: Queryable, accountId: string): Promise<Mai
   return rows[0] ? toMailboxRow(rows[0]) : undefined;
 }
 
+const LOCK_MAILBOX = `SELECT ${COLUMNS} FROM mailbox WHERE account_id = ? FOR UPDATE`;
+
 /** Reads and locks the row until the transaction ends: every write of the account queues here. */
 export async function lockMailbox(conn: Queryable, accountId: string): Promise<MailboxRow | undefined> {
-  const rows: Record<string, unknown>[] = await conn.query(`SELECT ${COLUMNS} FROM mailbox WHERE account_id = ? FOR UPDATE`, [accountId]);
+  const rows: Record<string, unknown>[] = await conn.query(LOCK_MAILBOX, [accountId]);
+  return rows[0] ? toMailboxRow(rows[0]) : undefined;
+}
+
+/** START TRANSACTION and lockMailbox in one round trip (the connection allows multiple statements). */
+export async function beginAndLockMailbox(conn: Pick<Conn, 'query'>, accountId: string): Promise<MailboxRow | undefined> {
+  const [, rows] = (await queryAll(conn, [{ sql: 'START TRANSACTION', params: [] }, { sql: LOCK_MAILBOX, params: [accountId] }])) as [unknown, Record<string, unknown>[]];
   return rows[0] ? toMailboxRow(rows[0]) : undefined;
 }
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Conn } from '../db/pool';
+import { queryAll, type Conn, type Statement } from '../db/pool';
 import { NotFoundError } from '../errors';
 import type { ChangePayload } from '../replication/envelope';
 import { countsTowardSize } from './folders-meta';
 import type { MailboxRow } from './mailbox-row';
 import { ItemType, type ItemRow, type MailboxCheckpoints, type TombstoneRow } from './model';
-import { insertItem, selectItems } from './sql';
+import { insertItem, selectItems, selectItemsStatement, toItemRow } from './sql';
 
 type NewItem = Pick<ItemRow, 'type' | 'folder_id'> & Partial<ItemRow>;
 
@@ -13,7 +13,8 @@ type NewItem = Pick<ItemRow, 'type' | 'folder_id'> & Partial<ItemRow>;
  * One mailbox transaction in progress. The mailbox row is locked; `seq` is the change number
  * this transaction gets (change_checkpoint + 1). Operations create, update and remove rows
  * through it; `finish()` applies the folder counters, writes tombstones and checkpoints, and
- * reads back the full rows it changed: the event carries exactly what the database holds.
+ * reads back the full rows it changed: the event carries exactly what the database holds
+ * (`finishAndCommit()` when nothing publishes the change: no read-back, COMMIT instead).
  */
 export class MailboxTx {
   readonly seq: number;
@@ -111,21 +112,40 @@ export class MailboxTx {
     this.folderDeltas.set(folderId, d);
   }
 
-  /** Writes counters, tombstones and checkpoints; returns the event payload of this change. */
+  /**
+   * Writes counters, tombstones and checkpoints and reads back the rows this change left, in one
+   * round trip; returns the event payload of this change.
+   */
   async finish(): Promise<ChangePayload> {
+    const { statements, tombstones, checkpoints } = this.closing();
+    const ids = [...this.touched].filter((id) => !this.removedIds.has(id));
+    if (ids.length) statements.push(selectItemsStatement(this.mailboxId, ids));
+    const results = await queryAll(this.conn, statements);
+    const upserts = ids.length ? (results[results.length - 1] as Record<string, unknown>[]).map(toItemRow) : [];
+    return { mailbox: checkpoints, upserts, deletes: [...this.removedIds].sort((a, b) => a - b), tombstones };
+  }
+
+  /** For a change nothing publishes: counters, tombstones, checkpoints and COMMIT in one round trip. */
+  async finishAndCommit(): Promise<void> {
+    const { statements } = this.closing();
+    await queryAll(this.conn, [...statements, { sql: 'COMMIT', params: [] }]);
+  }
+
+  private closing(): { statements: Statement[]; tombstones: TombstoneRow[]; checkpoints: MailboxCheckpoints } {
+    const statements: Statement[] = [];
     for (const [folderId, d] of this.folderDeltas) {
       if (this.removedIds.has(folderId) || (d.items === 0 && d.unread === 0)) continue;
-      await this.conn.query(
-        'UPDATE mail_item SET size = GREATEST(size + ?, 0), unread = GREATEST(unread + ?, 0), mod_metadata = ?, change_date = ? WHERE mailbox_id = ? AND id = ?',
-        [d.items, d.unread, this.seq, this.now, this.mailboxId, folderId],
-      );
+      statements.push({
+        sql: 'UPDATE mail_item SET size = GREATEST(size + ?, 0), unread = GREATEST(unread + ?, 0), mod_metadata = ?, change_date = ? WHERE mailbox_id = ? AND id = ?',
+        params: [d.items, d.unread, this.seq, this.now, this.mailboxId, folderId],
+      });
       this.touched.add(folderId);
     }
     const tombstones: TombstoneRow[] = [...this.removed.entries()]
       .sort(([a], [b]) => a - b)
       .map(([type, ids]) => ({ sequence: this.seq, date: this.now, type, ids: ids.sort((a, b) => a - b).join(',') }));
     for (const t of tombstones) {
-      await this.conn.query('INSERT INTO tombstone (mailbox_id, sequence, date, type, ids) VALUES (?, ?, ?, ?, ?)', [this.mailboxId, t.sequence, t.date, t.type, t.ids]);
+      statements.push({ sql: 'INSERT INTO tombstone (mailbox_id, sequence, date, type, ids) VALUES (?, ?, ?, ?, ?)', params: [this.mailboxId, t.sequence, t.date, t.type, t.ids] });
     }
     const checkpoints: MailboxCheckpoints = {
       item_id_checkpoint: this.nextId - 1,
@@ -133,11 +153,10 @@ export class MailboxTx {
       size_checkpoint: Math.max(0, this.mailbox.size_checkpoint + this.sizeDelta),
       contact_count: Math.max(0, this.mailbox.contact_count + this.contactDelta),
     };
-    await this.conn.query(
-      'UPDATE mailbox SET item_id_checkpoint = ?, change_checkpoint = ?, size_checkpoint = ?, contact_count = ?, last_change_at = NOW(3) WHERE id = ?',
-      [checkpoints.item_id_checkpoint, checkpoints.change_checkpoint, checkpoints.size_checkpoint, checkpoints.contact_count, this.mailboxId],
-    );
-    const upserts = await selectItems(this.conn, this.mailboxId, [...this.touched].filter((id) => !this.removedIds.has(id)));
-    return { mailbox: checkpoints, upserts, deletes: [...this.removedIds].sort((a, b) => a - b), tombstones };
+    statements.push({
+      sql: 'UPDATE mailbox SET item_id_checkpoint = ?, change_checkpoint = ?, size_checkpoint = ?, contact_count = ?, last_change_at = NOW(3) WHERE id = ?',
+      params: [checkpoints.item_id_checkpoint, checkpoints.change_checkpoint, checkpoints.size_checkpoint, checkpoints.contact_count, this.mailboxId],
+    });
+    return { statements, tombstones, checkpoints };
   }
 }

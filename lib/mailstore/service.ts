@@ -6,7 +6,7 @@ import type { PublishWaiter } from '../replication/relay-waiters';
 import { faultPoint } from './fault';
 import type { MailboxTx } from './mailbox-tx';
 import { provisionMailbox } from './provision';
-import { runMailboxWrite, type HostingView } from './write';
+import { runMailboxWrite, type HostingView, type OutboxEventKey } from './write';
 
 /** What a write answers: the change it made and, for a protected account, where Kafka put it. */
 export interface WriteResult {
@@ -25,7 +25,7 @@ export interface WriteResult {
 }
 
 export interface RelayPort {
-  expect(event: { outboxId: number; accountId: string; seq: number }): PublishWaiter;
+  expect(event: OutboxEventKey): PublishWaiter;
   wake(): void;
 }
 

@@ -1,4 +1,4 @@
-import type { Conn, Pool } from '../db/pool';
+import type { Conn, Pool, Statement } from '../db/pool';
 import { ITEM_COLUMNS, type ItemRow } from './model';
 
 /** Anything that runs a query: a pool or one connection inside a transaction. */
@@ -22,10 +22,15 @@ export function toItemRow(r: Record<string, unknown>): ItemRow {
   return out as unknown as ItemRow;
 }
 
+/** The rows of `ids` (not empty), in id order; its result maps with toItemRow. */
+export function selectItemsStatement(mailboxId: number, ids: number[]): Statement {
+  return { sql: `SELECT ${ITEM_SELECT} FROM mail_item WHERE mailbox_id = ? AND id IN (?) ORDER BY id`, params: [mailboxId, ids] };
+}
+
 export async function selectItems(conn: Queryable, mailboxId: number, ids: number[]): Promise<ItemRow[]> {
   if (ids.length === 0) return [];
-  const rows: Record<string, unknown>[] = await conn.query(
-    `SELECT ${ITEM_SELECT} FROM mail_item WHERE mailbox_id = ? AND id IN (?) ORDER BY id`, [mailboxId, ids]);
+  const { sql, params } = selectItemsStatement(mailboxId, ids);
+  const rows: Record<string, unknown>[] = await conn.query(sql, params);
   return rows.map(toItemRow);
 }
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Conn, Pool } from '../db/pool';
+import { queryAll, type Conn, type Pool } from '../db/pool';
 import { ConflictError, FencedError } from '../errors';
 import { ENVELOPE_VERSION, type MailboxEnvelope, type MailboxOp } from '../replication/envelope';
-import { insertOutboxEvent } from '../replication/outbox';
-import { lockMailbox, type MailboxRow } from './mailbox-row';
+import { outboxInsertStatement } from '../replication/outbox';
+import { beginAndLockMailbox, type MailboxRow } from './mailbox-row';
 import { MailboxTx } from './mailbox-tx';
 import { provisionMailboxIn } from './provision';
 
@@ -24,11 +24,18 @@ export interface WriteOutcome<R> {
   created: number[];
   changed: number[];
   /** Set when the change was put in the outbox (the account publishes). */
-  event?: { outboxId: number; txId: string; epoch: number };
+  event?: { txId: string; epoch: number };
 }
 
-/** Called with the outbox row before COMMIT; what it returns is cancelled if the commit fails. */
-export type BeforeCommit = (event: { outboxId: number; accountId: string; seq: number }) => { cancel(): void } | void;
+/** The outbox row a publishing write is about to commit, as the relay will find it. */
+export interface OutboxEventKey {
+  accountId: string;
+  epoch: number;
+  seq: number;
+}
+
+/** Called before the outbox row is inserted and committed; what it returns is cancelled if that fails. */
+export type BeforeCommit = (event: OutboxEventKey) => { cancel(): void } | void;
 
 /** Refusals that must still commit what they changed (the mailbox turning stale). */
 class CommitThenThrow extends Error {
@@ -42,8 +49,10 @@ const DEADLOCK = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 /**
  * Runs one mailbox operation as one database transaction: lock the mailbox row, check it may be
  * written, run `fn`, finish (counters, tombstones, checkpoints, full rows), and for a publishing
- * account insert the event into the outbox. `beforeCommit` sees the outbox id before COMMIT so a
- * waiter exists before the relay can see the row.
+ * account insert the event into the outbox. `beforeCommit` sees the event's key before the
+ * outbox insert so a waiter exists before the relay can see the row. Statements that need no
+ * answer in between go together (`queryAll`): BEGIN with the lock, the finishing writes with the
+ * read-back, the outbox insert with COMMIT. `db` must allow multiple statements.
  */
 export async function runMailboxWrite<R>(
   db: Pool,
@@ -66,22 +75,22 @@ async function attemptWrite<R>(db: Pool, hosting: HostingView, accountId: string
   const conn = await db.getConnection();
   let pending: { cancel(): void } | void = undefined;
   try {
-    await conn.beginTransaction();
     try {
       const mailbox = await writableMailbox(conn, hosting, accountId);
       const tx = new MailboxTx(conn, mailbox);
       const result = await fn(tx);
-      const payload = await tx.finish();
       let event: WriteOutcome<R>['event'];
       if (mailbox.publishing || hosting.isProtected(accountId)) {
+        const payload = await tx.finish();
         const envelope: MailboxEnvelope = {
           v: ENVELOPE_VERSION, accountId, mailboxId: mailbox.id, epoch: mailbox.epoch, seq: tx.seq, txId: randomUUID(), op, ts: Date.now(), payload,
         };
-        const outboxId = await insertOutboxEvent(conn, envelope);
-        event = { outboxId, txId: envelope.txId, epoch: mailbox.epoch };
-        pending = beforeCommit({ outboxId, accountId, seq: tx.seq });
+        pending = beforeCommit({ accountId, epoch: mailbox.epoch, seq: tx.seq });
+        await queryAll(conn, [outboxInsertStatement(envelope), { sql: 'COMMIT', params: [] }]);
+        event = { txId: envelope.txId, epoch: mailbox.epoch };
+      } else {
+        await tx.finishAndCommit();
       }
-      await conn.commit();
       const created = tx.created;
       return { result, accountId, op, mailboxId: mailbox.id, seq: tx.seq, created, changed: [...tx.changed].filter((id) => !created.includes(id)), event };
     } catch (err) {
@@ -112,7 +121,7 @@ async function writableMailbox(conn: Conn, hosting: HostingView, accountId: stri
   if (hosted.promotingTo) {
     throw new FencedError(`Account ${accountId} is being promoted to ${hosted.promotingTo}: writes are refused here until the promotion ends (nothing was stored).`);
   }
-  let m = await lockMailbox(conn, accountId);
+  let m = await beginAndLockMailbox(conn, accountId);
   if (!m) m = await provisionMailboxIn(conn, accountId, { epoch: hosted.epoch, publishing: hosting.isProtected(accountId) });
   if (m.state === 'stale') {
     throw new FencedError(`The mailbox of account ${accountId} on this mailstore is stale (the account moved away, or a write was fenced at epoch ${m.epoch}): it is read-only until re-initialised.`);

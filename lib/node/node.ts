@@ -73,7 +73,8 @@ export class MailstoreNode {
     const ctx: NodeContext = {
       config: c,
       log: this.log,
-      db: createPool(c.mailstoreDbUrl, { connectionLimit: 16 }),
+      // The write path sends several statements at once (queryAll).
+      db: createPool(c.mailstoreDbUrl, { connectionLimit: 16, multipleStatements: true }),
       relayDb: createPool(c.mailstoreDbUrl, { connectionLimit: 3 }),
       haDb,
       prisma,

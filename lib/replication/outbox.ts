@@ -1,3 +1,4 @@
+import type { Statement } from '../db/pool';
 import type { Queryable } from '../mailstore/sql';
 import { serializeEvent } from './codec';
 import type { Envelope } from './envelope';
@@ -12,10 +13,9 @@ export interface OutboxRow {
   payload: string;
 }
 
-/** Inserts the event in the caller's (mailbox) transaction; returns the outbox row id. */
-export async function insertOutboxEvent(conn: Queryable, e: Envelope): Promise<number> {
-  const res = (await conn.query('INSERT INTO outbox (account_id, seq, epoch, payload) VALUES (?, ?, ?, ?)', [e.accountId, e.seq, e.epoch, serializeEvent(e)])) as { insertId: number };
-  return Number(res.insertId);
+/** The insert of the event into the outbox, to run in the caller's (mailbox) transaction. */
+export function outboxInsertStatement(e: Envelope): Statement {
+  return { sql: 'INSERT INTO outbox (account_id, seq, epoch, payload) VALUES (?, ?, ?, ?)', params: [e.accountId, e.seq, e.epoch, serializeEvent(e)] };
 }
 
 /**

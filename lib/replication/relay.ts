@@ -4,6 +4,7 @@ import { EVENTS_TOPIC, EventProducer, partitionOf } from '../kafka';
 import type { Logger } from '../log/logger';
 import { faultPoint } from '../mailstore/fault';
 import { markStale } from '../mailstore/mailbox-row';
+import type { OutboxEventKey } from '../mailstore/write';
 import type { NodeComponent } from '../node/component';
 import type { KafkaHandles } from '../node/kafka-link';
 import { confirmOwnership } from './relay-fence';
@@ -12,7 +13,7 @@ import { PublishedRowsCleanup } from './relay-cleanup';
 import { publishRows } from './relay-send';
 import { dropAlreadyPublished } from './recovery';
 import { advancePositions, ensurePositions, readPositions } from './relay-positions';
-import { failedWaiter, RelayWaiters, type PublishAck, type PublishWaiter } from './relay-waiters';
+import { failedWaiter, RelayWaiters, waiterKey, type PublishAck, type PublishWaiter } from './relay-waiters';
 
 export interface RelayDeps {
   db: Pool;
@@ -71,13 +72,14 @@ export class OutboxRelay implements NodeComponent {
     return this.running;
   }
 
-  /** Registers a writer waiting for its outbox row (call before COMMIT). */
-  expect(event: { outboxId: number; accountId: string; seq: number }): PublishWaiter {
+  /** Registers a writer waiting for its outbox row (call before the row is inserted). */
+  expect(event: OutboxEventKey): PublishWaiter {
     const { host, publishTimeoutMs } = this.deps;
     if (!this.running) {
       return failedWaiter(new UnavailableError(`Change ${event.seq} of account ${event.accountId} is stored on ${host} but not replicated: the HA module (publisher) is stopped. It is not acknowledged; it will be published when the module starts.`));
     }
-    return this.waiters.expect(event.outboxId, publishTimeoutMs, () => (this.awaitingFenceCheck(event.outboxId)
+    const key = waiterKey(event);
+    return this.waiters.expect(key, publishTimeoutMs, () => (this.awaitingFenceCheck(key)
       ? new UnavailableError(
         `Change ${event.seq} of account ${event.accountId} is stored on ${host} and in Kafka, but not acknowledged: the HA database did not answer the check that ${host} still owns the account within ${publishTimeoutMs} ms. Its replicas apply the change; check that the HA database is reachable from ${host}.`,
       )
@@ -162,8 +164,8 @@ export class OutboxRelay implements NodeComponent {
   private readonly batchesAwaitingFenceCheck = new Set<readonly OutboxRow[]>();
 
   /** Looked up only when a writer times out, so the publish path adds one entry per batch, not per row. */
-  private awaitingFenceCheck(outboxId: number): boolean {
-    for (const batch of this.batchesAwaitingFenceCheck) if (batch.some((r) => r.id === outboxId)) return true;
+  private awaitingFenceCheck(key: string): boolean {
+    for (const batch of this.batchesAwaitingFenceCheck) if (batch.some((r) => waiterKey(r) === key)) return true;
     return false;
   }
   private confirmFailed = false;
@@ -256,7 +258,7 @@ export class OutboxRelay implements NodeComponent {
         this.stats.fenced += send.filter((r) => fenced.includes(r.accountId)).length;
         log.warn({ accounts: fenced }, 'writes published but refused by the fence check: the accounts moved or were fenced; mailboxes now stale');
       }
-      send.forEach((row, i) => this.waiters.settle(row.id, verdicts.get(row.id) ?? acks[i]));
+      send.forEach((row, i) => this.waiters.settle(waiterKey(row), verdicts.get(row.id) ?? acks[i]));
       this.cleanup.queue(send, acks);
       for (const r of send) this.unconfirmed.delete(r.id);
     } catch (err) {
@@ -303,7 +305,7 @@ export class OutboxRelay implements NodeComponent {
     log.warn({ accounts, events: rows.map((r) => `${r.accountId}#${r.seq}@${r.epoch}`).slice(0, 50), count: rows.length },
       'outbox rows of accounts no longer hosted here at their epoch were dropped unpublished (never acknowledged)');
     for (const r of rows) {
-      this.waiters.settle(r.id, new FencedError(`Account ${r.accountId} is no longer hosted on ${host} at epoch ${r.epoch}: change ${r.seq} is stored here but was not published and is not acknowledged.`));
+      this.waiters.settle(waiterKey(r), new FencedError(`Account ${r.accountId} is no longer hosted on ${host} at epoch ${r.epoch}: change ${r.seq} is stored here but was not published and is not acknowledged.`));
     }
   }
 

@@ -52,6 +52,19 @@ export async function queryAll(conn: Pick<Conn, 'query'>, statements: Statement[
   return endsWithRows ? res : res.slice(0, statements.length);
 }
 
+/** `statements` as one transaction in one round trip (queryAll); rolled back if any fails. */
+export async function commitAll(pool: Pool, statements: Statement[]): Promise<void> {
+  const conn = await pool.getConnection();
+  try {
+    await queryAll(conn, [{ sql: 'START TRANSACTION', params: [] }, ...statements, { sql: 'COMMIT', params: [] }]);
+  } catch (err) {
+    await conn.rollback().catch(() => undefined);
+    throw err;
+  } finally {
+    conn.release();
+  }
+}
+
 /** Runs fn in one transaction on one connection; rolls back on any error. */
 export async function inTransaction<T>(pool: Pool, fn: (conn: Conn) => Promise<T>, isolation?: 'REPEATABLE READ' | 'READ COMMITTED'): Promise<T> {
   const conn = await pool.getConnection();

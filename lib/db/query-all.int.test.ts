@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createPool, queryAll, type Pool } from './pool';
+import { commitAll, createPool, queryAll, type Pool } from './pool';
 import { withDatabase } from './url';
 
 // queryAll on the real server: one result per statement, a failing statement stops the batch,
@@ -80,4 +80,17 @@ it('concurrent transactions committed in a batch leave no ROLLBACK for the pool 
   expect(await sessions()).toBe(before);
   const [{ total }] = await pool.query('SELECT CAST(SUM(v) AS SIGNED) AS total FROM counter WHERE id > 3');
   expect(Number(total)).toBe(13 * 25);
+});
+
+it('commitAll commits its statements as one transaction, and keeps none of them when one fails', async () => {
+  await commitAll(pool, [{ sql: 'UPDATE counter SET v = 7 WHERE id = ?', params: [1] }, { sql: 'UPDATE counter SET v = 8 WHERE id = ?', params: [2] }]);
+  await expect(commitAll(pool, [{ sql: 'UPDATE counter SET v = 70 WHERE id = ?', params: [1] }, { sql: 'DELETE FROM no_such_table', params: [] }])).rejects.toMatchObject({ code: 'ER_NO_SUCH_TABLE' });
+  expect(await pool.query('SELECT id, v FROM counter WHERE id IN (1, 2) ORDER BY id')).toEqual([{ id: 1, v: 7 }, { id: 2, v: 8 }]);
+  // The connection that failed went back to the pool without an open transaction.
+  const conns = await Promise.all(Array.from({ length: 8 }, () => pool.getConnection()));
+  try {
+    for (const c of conns) expect(await c.query('SELECT @@in_transaction AS t')).toEqual([{ t: 0 }]);
+  } finally {
+    for (const c of conns) c.release();
+  }
 });

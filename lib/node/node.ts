@@ -75,7 +75,7 @@ export class MailstoreNode {
       log: this.log,
       // The write path sends several statements at once (queryAll).
       db: createPool(c.mailstoreDbUrl, { connectionLimit: 16, multipleStatements: true }),
-      relayDb: createPool(c.mailstoreDbUrl, { connectionLimit: 3 }),
+      relayDb: createPool(c.mailstoreDbUrl, { connectionLimit: 3, multipleStatements: true }),
       haDb,
       prisma,
       kafka: new KafkaLink(prisma, this.log, { publishTimeoutMs: c.publishTimeoutMs, clientId: `carbonio-ha-node.${c.host}`, partitions: Number(process.env.CARBONIO_TOPIC_PARTITIONS ?? 12) }),

@@ -30,8 +30,14 @@ export async function readOutbox(db: Queryable, limit: number, exclude: Readonly
   return rows.map((r) => ({ id: Number(r.id), accountId: r.account_id, seq: Number(r.seq), epoch: Number(r.epoch), payload: r.payload }));
 }
 
+export function deleteOutboxStatements(ids: number[]): Statement[] {
+  const out: Statement[] = [];
+  for (let i = 0; i < ids.length; i += 1000) out.push({ sql: 'DELETE FROM outbox WHERE id IN (?)', params: [ids.slice(i, i + 1000)] });
+  return out;
+}
+
 export async function deleteOutboxRows(db: Queryable, ids: number[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += 1000) await db.query('DELETE FROM outbox WHERE id IN (?)', [ids.slice(i, i + 1000)]);
+  for (const { sql, params } of deleteOutboxStatements(ids)) await db.query(sql, params);
 }
 
 export async function outboxSize(db: Queryable): Promise<number> {

@@ -1,4 +1,4 @@
-import type { Conn } from '../db/pool';
+import type { Conn, Statement } from '../db/pool';
 import type { KafkaAdmin } from '../kafka';
 import { EVENTS_TOPIC } from '../kafka';
 import type { Queryable } from '../mailstore/sql';
@@ -32,11 +32,15 @@ export async function ensurePositions(db: Queryable, admin: KafkaAdmin, partitio
 }
 
 /** Moves positions forward (never back), in the caller's transaction: one statement for every partition. */
-export async function advancePositions(conn: Conn | Queryable, offsets: Map<number, number>): Promise<void> {
-  if (offsets.size === 0) return;
-  await conn.query(
-    `INSERT INTO relay_position (kafka_partition, last_offset) VALUES ${[...offsets.keys()].map(() => '(?, ?)').join(', ')}
+export function advancePositionsStatements(offsets: Map<number, number>): Statement[] {
+  if (offsets.size === 0) return [];
+  return [{
+    sql: `INSERT INTO relay_position (kafka_partition, last_offset) VALUES ${[...offsets.keys()].map(() => '(?, ?)').join(', ')}
      ON DUPLICATE KEY UPDATE last_offset = GREATEST(last_offset, VALUES(last_offset))`,
-    [...offsets].flat(),
-  );
+    params: [...offsets].flat(),
+  }];
+}
+
+export async function advancePositions(conn: Conn | Queryable, offsets: Map<number, number>): Promise<void> {
+  for (const { sql, params } of advancePositionsStatements(offsets)) await conn.query(sql, params);
 }

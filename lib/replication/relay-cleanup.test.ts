@@ -4,20 +4,31 @@ import { silentLogger } from '../log/logger';
 import type { OutboxRow } from './outbox';
 import { PublishedRowsCleanup } from './relay-cleanup';
 
-/** A pool whose transactions record their statements; `failOn` makes a DELETE of that id fail. */
+/**
+ * A pool whose connections run statements as the server would, one batch (`;`-separated, as
+ * queryAll sends them) at a time: a transaction's statements count once COMMIT runs. `failOn`
+ * makes a DELETE of that id fail, which stops its batch as the server does.
+ */
 function fakePool(failOn?: number) {
   const committed: string[] = [];
   const conn = {
     pending: [] as string[],
-    async beginTransaction() {
-      this.pending = [];
-    },
-    async query(sql: string, params: unknown[]) {
-      if (sql.startsWith('DELETE') && failOn !== undefined && (params[0] as number[]).includes(failOn)) throw new Error('lock wait timeout');
-      this.pending.push(`${sql.split(' ')[0]} ${JSON.stringify(params)}`);
-    },
-    async commit() {
-      committed.push(...this.pending);
+    async query(sql: string, params: unknown[] = []) {
+      let next = 0;
+      const results: unknown[] = [];
+      for (const statement of sql.split(';\n')) {
+        results.push(statement.trim().startsWith('SELECT') ? [{ 1: 1 }] : { affectedRows: 0 });
+        const own = params.slice(next, next + (statement.match(/\?/g) ?? []).length);
+        next += own.length;
+        const verb = statement.trim().split(' ')[0];
+        if (verb === 'START') this.pending = [];
+        else if (verb === 'COMMIT') committed.push(...this.pending.splice(0));
+        else if (verb === 'DELETE' || verb === 'INSERT') {
+          if (verb === 'DELETE' && failOn !== undefined && (own[0] as number[]).includes(failOn)) throw new Error('lock wait timeout');
+          this.pending.push(`${verb} ${JSON.stringify(own)}`);
+        }
+      }
+      return results;
     },
     async rollback() {
       this.pending = [];

@@ -31,6 +31,9 @@ export interface Statement {
   params: unknown[];
 }
 
+export const BEGIN: Statement = { sql: 'START TRANSACTION', params: [] };
+export const COMMIT: Statement = { sql: 'COMMIT', params: [] };
+
 /**
  * Sends statements in one round trip and returns one result per statement. Each statement is a
  * socket write and a wake-up of the server, which on this kind of machine costs as much as the
@@ -56,7 +59,7 @@ export async function queryAll(conn: Pick<Conn, 'query'>, statements: Statement[
 export async function commitAll(pool: Pool, statements: Statement[]): Promise<void> {
   const conn = await pool.getConnection();
   try {
-    await queryAll(conn, [{ sql: 'START TRANSACTION', params: [] }, ...statements, { sql: 'COMMIT', params: [] }]);
+    await queryAll(conn, [BEGIN, ...statements, COMMIT]);
   } catch (err) {
     await conn.rollback().catch(() => undefined);
     throw err;

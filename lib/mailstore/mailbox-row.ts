@@ -1,4 +1,4 @@
-import { queryAll, type Conn } from '../db/pool';
+import { BEGIN, queryAll, type Conn } from '../db/pool';
 import type { MailboxCheckpoints } from './model';
 import type { Queryable } from './sql';
 
@@ -46,7 +46,7 @@ export async function lockMailbox(conn: Queryable, accountId: string): Promise<M
 
 /** START TRANSACTION and lockMailbox in one round trip (the connection allows multiple statements). */
 export async function beginAndLockMailbox(conn: Pick<Conn, 'query'>, accountId: string): Promise<MailboxRow | undefined> {
-  const [, rows] = (await queryAll(conn, [{ sql: 'START TRANSACTION', params: [] }, { sql: LOCK_MAILBOX, params: [accountId] }])) as [unknown, Record<string, unknown>[]];
+  const [, rows] = (await queryAll(conn, [BEGIN, { sql: LOCK_MAILBOX, params: [accountId] }])) as [unknown, Record<string, unknown>[]];
   return rows[0] ? toMailboxRow(rows[0]) : undefined;
 }
 

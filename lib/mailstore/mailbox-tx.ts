@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { queryAll, type Conn, type Statement } from '../db/pool';
+import { COMMIT, queryAll, type Conn, type Statement } from '../db/pool';
 import { NotFoundError } from '../errors';
 import type { ChangePayload } from '../replication/envelope';
 import { countsTowardSize } from './folders-meta';
@@ -128,7 +128,7 @@ export class MailboxTx {
   /** For a change nothing publishes: counters, tombstones, checkpoints and COMMIT in one round trip. */
   async finishAndCommit(): Promise<void> {
     const { statements } = this.closing();
-    await queryAll(this.conn, [...statements, { sql: 'COMMIT', params: [] }]);
+    await queryAll(this.conn, [...statements, COMMIT]);
   }
 
   private closing(): { statements: Statement[]; tombstones: TombstoneRow[]; checkpoints: MailboxCheckpoints } {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { queryAll, type Conn, type Pool } from '../db/pool';
+import { COMMIT, queryAll, type Conn, type Pool } from '../db/pool';
 import { ConflictError, FencedError } from '../errors';
 import { ENVELOPE_VERSION, type MailboxEnvelope, type MailboxOp } from '../replication/envelope';
 import { outboxInsertStatement } from '../replication/outbox';
@@ -86,7 +86,7 @@ async function attemptWrite<R>(db: Pool, hosting: HostingView, accountId: string
           v: ENVELOPE_VERSION, accountId, mailboxId: mailbox.id, epoch: mailbox.epoch, seq: tx.seq, txId: randomUUID(), op, ts: Date.now(), payload,
         };
         pending = beforeCommit({ accountId, epoch: mailbox.epoch, seq: tx.seq });
-        await queryAll(conn, [outboxInsertStatement(envelope), { sql: 'COMMIT', params: [] }]);
+        await queryAll(conn, [outboxInsertStatement(envelope), COMMIT]);
         event = { txId: envelope.txId, epoch: mailbox.epoch };
       } else {
         await tx.finishAndCommit();

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { audited } from '../audit/record-audit';
-import { inTransaction } from '../db/pool';
 import { PromoteAccountsInput } from '../schemas/commands';
 import type { PromoteAccountsResult, PromotionPlanRow } from '../schemas/views';
 import type { HaContext } from './context';
@@ -9,6 +8,7 @@ import { assertCanChange } from './operations/access';
 import { parseCommandInput } from './operations/input';
 import { refusal } from './operations/replicated-accounts';
 import { insertOperation } from './operations/store';
+import { queueOperation } from './operations/wake';
 import { loadCandidates } from './promotion/candidates';
 import { planPromotion } from './promotion/plan';
 import { resolveAccounts } from './resolve-accounts';
@@ -29,7 +29,7 @@ export async function promoteAccounts(ctx: HaContext, input: PromoteAccountsInpu
     const plan: PromotionPlanRow[] = ids.map((id) => planPromotion(candidates.get(id)!, parsed.destination));
     if (parsed.dryRun) return { dryRun: true, plan };
     const operationId = randomUUID();
-    await inTransaction(ctx.db, (conn) => insertOperation(conn, {
+    await queueOperation(ctx, (conn) => insertOperation(conn, {
       id: operationId, kind: 'promoteAccounts', actor: ctx.actor,
       params: { threads: parsed.threads, destination: parsed.destination ?? null, sourceMailHost: parsed.sourceMailHost ?? null, accounts: ids.length },
       items: plan.map((p) => p.blockers.length

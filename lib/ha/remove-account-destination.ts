@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { audited } from '../audit/record-audit';
-import { inTransaction } from '../db/pool';
 import { RemoveAccountDestinationInput } from '../schemas/commands';
 import type { OperationRef } from '../schemas/views';
 import type { HaContext } from './context';
@@ -8,6 +7,7 @@ import { assertCanChange } from './operations/access';
 import { parseCommandInput } from './operations/input';
 import { refusal, resolveReplicatedAccounts } from './operations/replicated-accounts';
 import { insertOperation } from './operations/store';
+import { queueOperation } from './operations/wake';
 import { recordTopologyChangeSql } from './topology-change';
 
 /**
@@ -26,7 +26,7 @@ export async function removeAccountDestination(ctx: HaContext, input: RemoveAcco
       replicas.some((r) => r.destination.toLowerCase() === parsed.destination.toLowerCase()) ? undefined : `${a.name} has no replica on ${parsed.destination}`);
     const operationId = randomUUID();
     const ids = accounts.map((a) => a.account.id);
-    await inTransaction(ctx.db, async (conn) => {
+    await queueOperation(ctx, async (conn) => {
       for (let i = 0; i < ids.length; i += 2000) {
         const chunk = ids.slice(i, i + 2000);
         await conn.query("UPDATE replica SET state = 'removing', operationId = ? WHERE destination = ? AND accountId IN (?)", [operationId, parsed.destination, chunk]);

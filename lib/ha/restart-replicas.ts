@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { audited } from '../audit/record-audit';
-import { inTransaction } from '../db/pool';
 import { RestartReplicasInput } from '../schemas/commands';
 import type { OperationRef } from '../schemas/views';
 import type { HaContext } from './context';
@@ -8,6 +7,7 @@ import { assertCanChange } from './operations/access';
 import { parseCommandInput } from './operations/input';
 import { resolveReplicatedAccounts, type ReplicaRef } from './operations/replicated-accounts';
 import { insertOperation } from './operations/store';
+import { queueOperation } from './operations/wake';
 import { recordTopologyChangeSql } from './topology-change';
 
 /** What restart does to one replica. */
@@ -30,7 +30,7 @@ export async function restartReplicas(ctx: HaContext, input: RestartReplicasInpu
     const ids = accounts.map((a) => a.account.id);
     const resume = accounts.flatMap((a) => a.replicas.filter((r) => restartAction(r) === 'resume'));
     const reinit = accounts.flatMap((a) => a.replicas.filter((r) => restartAction(r) === 'reinitialise'));
-    await inTransaction(ctx.db, async (conn) => {
+    await queueOperation(ctx, async (conn) => {
       for (let i = 0; i < resume.length; i += 2000) {
         await conn.query(
           "UPDATE replica SET state = IF(activeSince IS NOT NULL AND snapshotState = 'done', 'active', 'initializing') WHERE id IN (?) AND state = 'paused'",

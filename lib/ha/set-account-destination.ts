@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { audited } from '../audit/record-audit';
-import { inTransaction } from '../db/pool';
 import { ConflictError, ValidationError, type Problem } from '../errors';
 import { SetAccountDestinationInput } from '../schemas/commands';
 import type { OperationRef } from '../schemas/views';
@@ -10,6 +9,7 @@ import { assertLicenseCapacity } from './license';
 import { assertCanChange } from './operations/access';
 import { parseCommandInput } from './operations/input';
 import { insertOperation } from './operations/store';
+import { queueOperation } from './operations/wake';
 import { resolveAccounts, summarizeProblems, type ResolvedAccount } from './resolve-accounts';
 import { recordTopologyChangeSql } from './topology-change';
 import { assertCentralized } from './volumes';
@@ -31,7 +31,7 @@ export async function setAccountDestination(ctx: HaContext, input: SetAccountDes
     const operationId = randomUUID();
     const ids = accounts.map((a) => a.id);
     try {
-      await inTransaction(ctx.db, async (conn) => {
+      await queueOperation(ctx, async (conn) => {
         const already = new Set<string>();
         for (let i = 0; i < ids.length; i += 2000) {
           const rows: { accountId: string }[] = await conn.query(

@@ -7,7 +7,8 @@ export const TERMINAL_STATES = new Set(['succeeded', 'partial', 'failed']);
 
 /**
  * Polls an operation until it ends (succeeded, partial or failed), calling `onProgress` each
- * time its progress changes. With `timeoutMs`, gives up with a TimeoutError naming the uuid to
+ * time its progress changes. Without `pollMs` the first polls come quickly (50 ms, doubling up
+ * to 500 ms), so a one-account switchover is seen to end as soon as it does. With `timeoutMs`, gives up with a TimeoutError naming the uuid to
  * monitor later; the operation itself keeps running.
  */
 export async function waitForOperation(
@@ -17,6 +18,7 @@ export async function waitForOperation(
 ): Promise<OperationDetail> {
   const deadline = opts.timeoutMs ? Date.now() + opts.timeoutMs : Infinity;
   let last = '';
+  let pause = opts.pollMs ?? 50;
   for (;;) {
     const op = await getOperation(ctx, id, { itemsLimit: 1000 });
     const fingerprint = `${op.state}:${op.done}:${op.failed}:${op.items.map((i) => `${i.state}${i.message}`).join('|')}`;
@@ -29,6 +31,7 @@ export async function waitForOperation(
     if (Date.now() > deadline) {
       throw new TimeoutError(`Operation ${id} is still ${op.state} (${op.done}/${op.total} done) after ${Math.round(opts.timeoutMs! / 1000)} s; it keeps running: carbonio ha monitor ${id}`);
     }
-    await new Promise((r) => setTimeout(r, opts.pollMs ?? 500));
+    await new Promise((r) => setTimeout(r, pause));
+    pause = opts.pollMs ?? Math.min(500, pause * 2);
   }
 }

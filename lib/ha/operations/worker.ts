@@ -4,6 +4,7 @@ import type { NodeContext } from '../../node/node';
 import type { OperationKind } from '../../schemas/views';
 import { claimOperations, finishOperation, readItems, releaseLease, renewLease, stateFromItems, writeItems, type ClaimedOperation } from './lease';
 import { operationHandler, type OperationJob } from './registry';
+import { WAKE_PATH } from './wake';
 
 /**
  * Drives operations to their end on whichever live node holds their lease (operation.leaseOwner /
@@ -16,12 +17,17 @@ export class OperationWorker implements NodeComponent {
   private timer?: NodeJS.Timeout;
   private running = false;
   private polling = false;
+  private wokenWhilePolling = false;
   private readonly active = new Map<string, { abort: AbortController; done: Promise<void> }>();
   private readonly owner: string;
   private readonly failures = new Map<string, { count: number; notBefore: number }>();
 
   constructor(private readonly ctx: NodeContext, private readonly opts: { pollMs?: number; leaseMs?: number } = {}) {
     this.owner = `${ctx.config.host}#${process.pid}`;
+    ctx.router.add('POST', WAKE_PATH, async () => {
+      this.wake();
+      return { ok: true };
+    });
   }
 
   private get leaseMs() {
@@ -34,9 +40,19 @@ export class OperationWorker implements NodeComponent {
     void this.poll();
   }
 
+  /**
+   * Claims queued operations now instead of at the next poll (the core calls this right after
+   * it queues one: queueOperation in ./wake.ts). Wakes during a poll coalesce into one more poll after it.
+   */
+  wake() {
+    if (this.polling) this.wokenWhilePolling = true;
+    else void this.poll();
+  }
+
   private async poll() {
     if (!this.running || this.polling) return;
     this.polling = true;
+    this.wokenWhilePolling = false;
     try {
       const now = Date.now();
       const skip = new Set([...this.active.keys(), ...[...this.failures].filter(([, f]) => f.notBefore > now).map(([id]) => id)]);
@@ -46,6 +62,7 @@ export class OperationWorker implements NodeComponent {
       this.ctx.log.warn({ err: String(err) }, 'claiming operations failed');
     } finally {
       this.polling = false;
+      if (this.wokenWhilePolling) void this.poll();
     }
   }
 

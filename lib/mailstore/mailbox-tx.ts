@@ -5,7 +5,7 @@ import type { ChangePayload } from '../replication/envelope';
 import { countsTowardSize } from './folders-meta';
 import type { MailboxRow } from './mailbox-row';
 import { ItemType, type ItemRow, type MailboxCheckpoints, type TombstoneRow } from './model';
-import { insertItem, selectItems, selectItemsStatement, toItemRow } from './sql';
+import { insertItemStatement, selectItems, selectItemsStatement, toItemRow, type Queryable } from './sql';
 
 type NewItem = Pick<ItemRow, 'type' | 'folder_id'> & Partial<ItemRow>;
 
@@ -15,6 +15,11 @@ type NewItem = Pick<ItemRow, 'type' | 'folder_id'> & Partial<ItemRow>;
  * through it; `finish()` applies the folder counters, writes tombstones and checkpoints, and
  * reads back the full rows it changed: the event carries exactly what the database holds
  * (`finishAndCommit()` when nothing publishes the change: no read-back, COMMIT instead).
+ *
+ * Creates, updates and deletes need no answer, so they are held and sent with the next
+ * statement that does (a read through `conn`, `flush()`, or the finishing batch): one round trip
+ * instead of two. An error of a held statement (a duplicate name, say) surfaces there;
+ * `flush()` makes it surface where the caller can still name it.
  */
 export class MailboxTx {
   readonly seq: number;
@@ -31,12 +36,33 @@ export class MailboxTx {
   private readonly folderDeltas = new Map<number, { items: number; unread: number }>();
   private sizeDelta = 0;
   private contactDelta = 0;
+  private held: Statement[] = [];
+  /** Reads within the transaction: each carries the held writes before it, in the same round trip. */
+  readonly conn: Queryable;
 
-  constructor(readonly conn: Conn, readonly mailbox: MailboxRow, nowMs = Date.now()) {
+  constructor(private readonly raw: Conn, readonly mailbox: MailboxRow, nowMs = Date.now()) {
+    this.conn = { query: (sql: string, params?: unknown) => this.read(sql, params) } as Queryable;
     this.seq = mailbox.change_checkpoint + 1;
     this.now = Math.floor(nowMs / 1000);
     this.mailboxId = mailbox.id;
     this.nextId = mailbox.item_id_checkpoint + 1;
+  }
+
+  private async read(sql: string, params?: unknown): Promise<unknown> {
+    if (!this.held.length) return this.raw.query(sql, params);
+    const results = await queryAll(this.raw, [...this.takeHeld(), { sql, params: (params as unknown[] | undefined) ?? [] }]);
+    return results[results.length - 1];
+  }
+
+  /** Sends the held writes now (their errors surface here). */
+  async flush(): Promise<void> {
+    if (this.held.length) await queryAll(this.raw, this.takeHeld());
+  }
+
+  private takeHeld(): Statement[] {
+    const held = this.held;
+    this.held = [];
+    return held;
   }
 
   /** Loads items by id; every id must exist (NotFoundError names the missing ones). */
@@ -67,7 +93,7 @@ export class MailboxTx {
   }
 
   async create(row: ItemRow): Promise<void> {
-    await insertItem(this.conn, this.mailboxId, row);
+    this.held.push(insertItemStatement(this.mailboxId, row));
     this.touched.add(row.id);
     this.created.push(row.id);
     if (row.type !== ItemType.folder && row.folder_id !== null) this.folderDelta(row.folder_id, 1, row.unread);
@@ -79,10 +105,10 @@ export class MailboxTx {
   async update(ids: number[], set: string, params: unknown[], opts: { content?: boolean } = {}): Promise<void> {
     if (ids.length === 0) return;
     const content = opts.content ? ', mod_content = ?' : '';
-    await this.conn.query(
-      `UPDATE mail_item SET ${set}, mod_metadata = ?, change_date = ?${content} WHERE mailbox_id = ? AND id IN (?)`,
-      [...params, this.seq, this.now, ...(opts.content ? [this.seq] : []), this.mailboxId, ids],
-    );
+    this.held.push({
+      sql: `UPDATE mail_item SET ${set}, mod_metadata = ?, change_date = ?${content} WHERE mailbox_id = ? AND id IN (?)`,
+      params: [...params, this.seq, this.now, ...(opts.content ? [this.seq] : []), this.mailboxId, ids],
+    });
     for (const id of ids) {
       this.touched.add(id);
       this.changed.add(id);
@@ -92,7 +118,7 @@ export class MailboxTx {
   /** Deletes rows, leaving one tombstone per item type for this change. */
   async remove(rows: ItemRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.conn.query('DELETE FROM mail_item WHERE mailbox_id = ? AND id IN (?)', [this.mailboxId, rows.map((r) => r.id)]);
+    this.held.push({ sql: 'DELETE FROM mail_item WHERE mailbox_id = ? AND id IN (?)', params: [this.mailboxId, rows.map((r) => r.id)] });
     for (const r of rows) {
       this.removedIds.add(r.id);
       this.changed.add(r.id);
@@ -120,7 +146,7 @@ export class MailboxTx {
     const { statements, tombstones, checkpoints } = this.closing();
     const ids = [...this.touched].filter((id) => !this.removedIds.has(id));
     if (ids.length) statements.push(selectItemsStatement(this.mailboxId, ids));
-    const results = await queryAll(this.conn, statements);
+    const results = await queryAll(this.raw, [...this.takeHeld(), ...statements]);
     const upserts = ids.length ? (results[results.length - 1] as Record<string, unknown>[]).map(toItemRow) : [];
     return { mailbox: checkpoints, upserts, deletes: [...this.removedIds].sort((a, b) => a - b), tombstones };
   }
@@ -128,7 +154,7 @@ export class MailboxTx {
   /** For a change nothing publishes: counters, tombstones, checkpoints and COMMIT in one round trip. */
   async finishAndCommit(): Promise<void> {
     const { statements } = this.closing();
-    await queryAll(this.conn, [...statements, COMMIT]);
+    await queryAll(this.raw, [...this.takeHeld(), ...statements, COMMIT]);
   }
 
   private closing(): { statements: Statement[]; tombstones: TombstoneRow[]; checkpoints: MailboxCheckpoints } {

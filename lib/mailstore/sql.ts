@@ -9,9 +9,14 @@ export const ITEM_SELECT = ITEM_COLUMNS.map((c) => `\`${c}\``).join(', ');
 
 const INSERT_ITEM = `INSERT INTO mail_item (mailbox_id, ${ITEM_SELECT}) VALUES (?, ${ITEM_COLUMNS.map(() => '?').join(', ')})`;
 
-/** Inserts one row, writing exactly the columns of ITEM_COLUMNS. */
+/** The insert of one row, writing exactly the columns of ITEM_COLUMNS. */
+export function insertItemStatement(mailboxId: number, row: ItemRow): Statement {
+  return { sql: INSERT_ITEM, params: [mailboxId, ...ITEM_COLUMNS.map((c) => row[c])] };
+}
+
 export async function insertItem(conn: Queryable, mailboxId: number, row: ItemRow): Promise<void> {
-  await conn.query(INSERT_ITEM, [mailboxId, ...ITEM_COLUMNS.map((c) => row[c])]);
+  const { sql, params } = insertItemStatement(mailboxId, row);
+  await conn.query(sql, params);
 }
 
 /** A raw mail_item row as the driver returns it, narrowed to an ItemRow with JS numbers. */

@@ -59,10 +59,11 @@ export function splitTags(column: string): string[] {
   return column ? column.split(',') : [];
 }
 
-/** Turns a duplicate name into a ConflictError that says which name and where. */
-export async function uniqueName<T>(what: string, name: string, where: string, run: () => Promise<T>): Promise<T> {
+/** Turns a duplicate name into a ConflictError that says which name and where (the write is sent here, not held). */
+export async function uniqueName(tx: MailboxTx, what: string, name: string, where: string, write: () => Promise<void>): Promise<void> {
   try {
-    return await run();
+    await write();
+    await tx.flush();
   } catch (err) {
     if (isDuplicateKey(err)) throw new ConflictError(`A ${what} named "${name}" already exists in ${where}`, [{ field: 'name', message: 'already exists' }]);
     throw err;

@@ -17,7 +17,7 @@ export interface CreateFolderInput {
 export async function createFolder(tx: MailboxTx, input: CreateFolderInput): Promise<number> {
   const parent = await requireParentFolder(tx, input.parentId);
   const row = tx.newRow({ type: ItemType.folder, parent_id: parent.id, folder_id: parent.id, name: input.name, metadata: folderMetadata(input.view, input.color) });
-  await uniqueName('folder', input.name, `folder ${parent.id} (${parent.name})`, () => tx.create(row));
+  await uniqueName(tx, 'folder', input.name, `folder ${parent.id} (${parent.name})`, () => tx.create(row));
   return row.id;
 }
 
@@ -35,7 +35,7 @@ export async function renameItem(tx: MailboxTx, id: number, name: string): Promi
   if (item.type === ItemType.tag && name.includes(',')) throw ValidationError.single('name', 'tag names cannot contain ","');
   if (item.name === name) return tx.update([id], 'name = ?', [name]);
   const where = item.type === ItemType.tag ? 'Tags' : `folder ${item.folder_id}`;
-  await uniqueName(typeName(item.type), name, where, () => tx.update([id], 'name = ?', [name]));
+  await uniqueName(tx, typeName(item.type), name, where, () => tx.update([id], 'name = ?', [name]));
   if (item.type === ItemType.tag && item.name) await retag(tx, item.name, name);
 }
 
@@ -57,7 +57,7 @@ export async function moveFolder(tx: MailboxTx, id: number, parentId: number): P
     if (cur.id === id) throw ValidationError.single('parentId', `folder ${id} cannot move into itself or one of its subfolders (${parentId})`);
   }
   if (folder.parent_id === target.id) return;
-  await uniqueName('folder', folder.name ?? '', `folder ${target.id} (${target.name})`, () => tx.update([id], 'parent_id = ?, folder_id = ?', [target.id, target.id]));
+  await uniqueName(tx, 'folder', folder.name ?? '', `folder ${target.id} (${target.name})`, () => tx.update([id], 'parent_id = ?, folder_id = ?', [target.id, target.id]));
 }
 
 /** The folder ids of a subtree, the root first. */

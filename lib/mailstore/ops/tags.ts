@@ -11,6 +11,6 @@ export async function createTag(tx: MailboxTx, input: { name: string; color?: nu
     name: input.name,
     metadata: input.color === undefined ? null : JSON.stringify({ color: input.color }),
   });
-  await uniqueName('tag', input.name, 'Tags', () => tx.create(row));
+  await uniqueName(tx, 'tag', input.name, 'Tags', () => tx.create(row));
   return row.id;
 }

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { OperationDetail, OperationView } from '@/lib/schemas/views';
 import { api } from './api';
+import { isRunning, operationRefresh } from './operation-refresh';
 import { qk } from './query-keys';
 
 export interface OperationPage {
@@ -11,8 +12,6 @@ export interface OperationPage {
   pageSize: number;
   operations: OperationView[];
 }
-
-const isRunning = (state: string | undefined) => state === 'queued' || state === 'running';
 
 /** Operations, newest first; refreshed every second while one of them is still running. */
 export function useOperations(f: { page: number; pageSize?: number; state?: string; kind?: string }) {
@@ -23,12 +22,12 @@ export function useOperations(f: { page: number; pageSize?: number; state?: stri
   });
 }
 
-/** One operation with its per-account results; live (every second) until it ends. */
+/** One operation with its per-account results; live until it ends. */
 export function useOperation(id: string | undefined) {
   return useQuery({
     queryKey: qk.operations.detail(id ?? ''),
     queryFn: () => api.get<OperationDetail>(`/api/operations/${encodeURIComponent(id!)}`),
     enabled: !!id,
-    refetchInterval: (q) => (isRunning(q.state.data?.state) || !q.state.data ? 1_000 : false),
+    refetchInterval: (q) => operationRefresh(q.state.data, q.state.dataUpdateCount),
   });
 }

@@ -6,7 +6,7 @@ import { ErrorState, LoadingState } from '@/components/ui/states';
 import { KIND_LABEL, OperationStateBadge, ProgressBar } from './labels';
 import { OperationItems } from './operation-items';
 
-/** Live progress of one operation (polled every second until it ends), for dialogs after submit. */
+/** Live progress of one operation (polled until it ends), for dialogs after submit. */
 export function OperationProgress({ operationId }: { operationId: string }) {
   const q = useOperation(operationId);
   if (q.isPending) return <LoadingState label="Starting the operation..." />;

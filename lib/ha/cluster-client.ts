@@ -5,6 +5,12 @@ import { UnavailableError } from '../errors';
 
 export const BROKERS_KEY = 'brokers';
 
+export interface NodeCallInit {
+  method?: string;
+  body?: unknown;
+  timeoutMs?: number;
+}
+
 /**
  * The core's view of the running cluster: Kafka (brokers from the global config, reconnected
  * when they change) and the mailstore nodes' HTTP APIs (addresses from mailstore_server).
@@ -42,9 +48,15 @@ export class ClusterClient {
   }
 
   /** Calls a mailstore node's HTTP API; fails with UnavailableError when it does not answer. */
-  async callNode<T>(host: string, path: string, init: { method?: string; body?: unknown; timeoutMs?: number } = {}): Promise<T> {
+  async callNode<T>(host: string, path: string, init: NodeCallInit = {}): Promise<T> {
     const server = await this.prisma.mailstoreServer.findUnique({ where: { host } });
     if (!server) throw new UnavailableError(`Unknown mailstore ${host}`);
+    return this.callNodeAt<T>(server, path, init);
+  }
+
+  /** The same, for a node whose API address the caller already has. */
+  async callNodeAt<T>(server: { host: string; apiUrl: string }, path: string, init: NodeCallInit = {}): Promise<T> {
+    const { host } = server;
     let res: Response;
     try {
       res = await fetch(`${server.apiUrl}${path}`, {

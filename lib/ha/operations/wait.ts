@@ -8,8 +8,8 @@ export const TERMINAL_STATES = new Set(['succeeded', 'partial', 'failed']);
 /**
  * Polls an operation until it ends (succeeded, partial or failed), calling `onProgress` each
  * time its progress changes. Without `pollMs` the first polls come quickly (50 ms, doubling up
- * to 500 ms), so a one-account switchover is seen to end as soon as it does. With `timeoutMs`, gives up with a TimeoutError naming the uuid to
- * monitor later; the operation itself keeps running.
+ * to 500 ms), so a one-account switchover is seen to end as soon as it does. With `timeoutMs`,
+ * gives up with a TimeoutError naming the uuid to monitor later; the operation keeps running.
  */
 export async function waitForOperation(
   ctx: HaContext,

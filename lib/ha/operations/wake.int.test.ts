@@ -28,7 +28,7 @@ beforeAll(async () => {
     },
   });
   await env.startNode('mbox1.rep-wake.test', { factories: [(ctx) => [new OperationWorker(ctx, { pollMs: 600_000 })]] });
-  // A node that stopped long ago (stale heartbeat) is not asked; a live one that does not answer costs the wait's timeout only.
+  // A node that stopped long ago (stale heartbeat) is not asked; a live one that refuses the call is counted out.
   await ha.db.query(`INSERT INTO mailstore_server (host, apiUrl, heartbeatAt) VALUES
     ('gone.rep-wake.test', 'http://127.0.0.1:9', NOW(3) - INTERVAL 1 HOUR), ('mute.rep-wake.test', 'http://127.0.0.1:9', NOW(3))`);
 });

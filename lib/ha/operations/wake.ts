@@ -28,11 +28,7 @@ export async function wakeOperationWorkers(ctx: HaContext, timeoutMs = WAKE_TIME
     ctx.log.debug({ err: String(err) }, 'cannot list the nodes to wake; they claim the operation at their next poll');
     return 0;
   }
-  const answers = await Promise.allSettled(nodes.map(async (n) => {
-    const res = await fetch(`${n.apiUrl}${WAKE_PATH}`, { method: 'POST', signal: AbortSignal.timeout(timeoutMs) });
-    await res.body?.cancel();
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-  }));
+  const answers = await Promise.allSettled(nodes.map((n) => ctx.cluster.callNodeAt(n, WAKE_PATH, { method: 'POST', timeoutMs })));
   answers.forEach((a, i) => {
     if (a.status === 'rejected') ctx.log.debug({ host: nodes[i].host, err: String(a.reason) }, 'node not woken; it claims the operation at its next poll');
   });

@@ -1,9 +1,11 @@
 import { TimeoutError } from '../errors';
+import type { HaContext } from '../ha/context';
 import type { OperationDetail, OperationRef } from '../schemas/views';
+import { selectAccounts } from './account-selection';
 import { isEnded, renderOperationDetail, renderOperationRef } from './format/operation';
 import { ProgressReporter } from './progress';
 import type { CliRun } from './spec';
-import { loadCore } from './load-core';
+import { loadCore, type CoreApi } from './load-core';
 
 /** Exit code when an awaited operation ends failed or partial (documented in docs/cli.md). */
 export const OPERATION_FAILED_EXIT = 1;
@@ -20,6 +22,21 @@ export async function reportStartedOperation(run: CliRun, ref: OperationRef, dup
   }
   if (!run.flags.json) await run.io.out(renderOperationRef(merged, { sync: true }) + '\n');
   return followOperation(run, ref.operationId);
+}
+
+/**
+ * The body of a command that starts an operation over `accounts a,b` or `input_file PATH`:
+ * selects the accounts (duplicates reported once), starts the operation, reports it.
+ */
+export async function startAccountsOperation(
+  run: CliRun,
+  args: { accounts?: string[]; input_file?: string },
+  start: (core: CoreApi, ctx: HaContext, accounts: string[]) => Promise<OperationRef>,
+): Promise<number> {
+  const core = await loadCore();
+  const selection = await selectAccounts(args, true);
+  run.coreAudits();
+  return reportStartedOperation(run, await start(core, await run.context(), selection.accounts), selection.duplicates);
 }
 
 /** Waits for an operation (monitor, --sync) showing progress; prints the final detail. */

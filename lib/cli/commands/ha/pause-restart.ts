@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { accountsParam, inputFileParam, selectAccounts } from '../../account-selection';
+import { accountsParam, inputFileParam } from '../../account-selection';
 import { listArg } from '../../arg-types';
-import { reportStartedOperation } from '../../operation-output';
+import { startAccountsOperation } from '../../operation-output';
 import { command } from '../../spec';
-import { loadCore } from '../../load-core';
 
 const args = z.object({ accounts: listArg('accounts').optional(), input_file: z.string().optional() });
 
@@ -15,12 +14,7 @@ export const pauseReplicasCommand = command({
   examples: ['carbonio ha pauseReplicas accounts john.doe@example.com', 'carbonio ha pauseReplicas input_file /tmp/accounts'],
   startsOperation: true,
   jsonShape: 'OperationRefOutput',
-  async run(run, a) {
-    const core = await loadCore();
-    const selection = await selectAccounts(a, true);
-    run.coreAudits();
-    return reportStartedOperation(run, await core.pauseReplicas(await run.context(), { accounts: selection.accounts }), selection.duplicates);
-  },
+  run: (run, a) => startAccountsOperation(run, a, (core, ctx, accounts) => core.pauseReplicas(ctx, { accounts })),
 });
 
 export const restartReplicasCommand = command({
@@ -31,10 +25,5 @@ export const restartReplicasCommand = command({
   examples: ['carbonio ha restartReplicas accounts john.doe@example.com', 'carbonio ha restartReplicas input_file /tmp/accounts'],
   startsOperation: true,
   jsonShape: 'OperationRefOutput',
-  async run(run, a) {
-    const core = await loadCore();
-    const selection = await selectAccounts(a, true);
-    run.coreAudits();
-    return reportStartedOperation(run, await core.restartReplicas(await run.context(), { accounts: selection.accounts }), selection.duplicates);
-  },
+  run: (run, a) => startAccountsOperation(run, a, (core, ctx, accounts) => core.restartReplicas(ctx, { accounts })),
 });

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { accountsParam, inputFileParam, selectAccounts } from '../../account-selection';
+import { accountsParam, inputFileParam } from '../../account-selection';
 import { hostArg, listArg } from '../../arg-types';
-import { reportStartedOperation } from '../../operation-output';
+import { startAccountsOperation } from '../../operation-output';
 import { command } from '../../spec';
-import { loadCore } from '../../load-core';
 
 export const removeAccountDestinationCommand = command({
   name: 'removeAccountDestination',
@@ -21,11 +20,5 @@ export const removeAccountDestinationCommand = command({
   ],
   startsOperation: true,
   jsonShape: 'OperationRefOutput',
-  async run(run, args) {
-    const core = await loadCore();
-    const selection = await selectAccounts(args, true);
-    run.coreAudits();
-    const ref = await core.removeAccountDestination(await run.context(), { destination: args.destination, accounts: selection.accounts });
-    return reportStartedOperation(run, ref, selection.duplicates);
-  },
+  run: (run, args) => startAccountsOperation(run, args, (core, ctx, accounts) => core.removeAccountDestination(ctx, { destination: args.destination, accounts })),
 });

@@ -2,11 +2,12 @@
 // status, servers with fresh or stale heartbeats), as the nodes would have written them.
 import { randomUUID } from 'node:crypto';
 import type { Pool } from '../db/pool';
+import type { ReplicaState } from '../schemas/views';
 
 export interface FixtureReplica {
   destination: string;
   priority: number;
-  state: 'initializing' | 'active' | 'paused' | 'failed' | 'removing';
+  state: ReplicaState;
   sequence?: number;
   itemId?: number;
   mailboxId?: number;

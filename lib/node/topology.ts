@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Pool } from '../db/pool';
 import type { Logger } from '../log/logger';
+import type { ReplicaState, SnapshotState } from '../schemas/views';
 import type { NodeComponent } from './component';
 
 export interface ReplicaInfo {
@@ -8,8 +9,8 @@ export interface ReplicaInfo {
   accountId: string;
   destination: string;
   priority: number;
-  state: 'initializing' | 'active' | 'paused' | 'failed' | 'removing';
-  snapshotState: 'pending' | 'running' | 'done';
+  state: ReplicaState;
+  snapshotState: SnapshotState;
 }
 
 export interface HostedAccount {

@@ -1,22 +1,23 @@
 import { inTransaction, type Pool } from '../db/pool';
 import { recordTopologyChangeSql } from '../ha/topology-change';
 import type { Logger } from '../log/logger';
+import { createReplicaMailbox } from '../mailstore/provision';
+import type { ReplicaState, SnapshotState } from '../schemas/views';
+import { sleep } from '../util/sleep';
+import { isTransientApplyError } from './agent-errors';
+import { markAgentReady, markReplicaFailed, markReplicasActive, requestReinit } from './agent-ha-state';
+import { backoffMs } from './agent-mutex';
+import { deleteReplicaMailbox } from './agent-replica-mailbox';
 import { AccountApplier } from './apply-account';
 import { isConsistent, readPosition, writePositions } from './apply-position';
-import { isTransientApplyError } from './agent-errors';
-import { sleep } from '../util/sleep';
-import { backoffMs } from './agent-mutex';
-import { markAgentReady, markReplicaFailed, markReplicasActive, requestReinit } from './agent-ha-state';
-import { createReplicaMailbox } from '../mailstore/provision';
-import { deleteReplicaMailbox } from './agent-replica-mailbox';
 import { dropAllHeld } from './pending';
 import { refreshMaxLag } from './status-reporter-lag';
 
 interface HeldReplica {
   id: number;
   accountId: string;
-  state: 'initializing' | 'active' | 'paused' | 'failed' | 'removing';
-  snapshotState: 'pending' | 'running' | 'done';
+  state: ReplicaState;
+  snapshotState: SnapshotState;
   agentReadyAt: Date | null;
 }
 

@@ -2,6 +2,7 @@
 // and what the console's API routes answer.
 
 export type ReplicaState = 'initializing' | 'active' | 'paused' | 'failed' | 'removing';
+export type SnapshotState = 'pending' | 'running' | 'done';
 
 export interface ReplicaStatusView {
   accountId: string;

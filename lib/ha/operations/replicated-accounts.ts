@@ -1,4 +1,5 @@
 import { ValidationError, type Problem } from '../../errors';
+import type { ReplicaState, SnapshotState } from '../../schemas/views';
 import type { HaContext } from '../context';
 import { dedupeAccounts } from '../input-file';
 import { resolveAccounts, summarizeProblems, type ResolvedAccount } from '../resolve-accounts';
@@ -7,8 +8,8 @@ export interface ReplicaRef {
   id: number;
   accountId: string;
   destination: string;
-  state: 'initializing' | 'active' | 'paused' | 'failed' | 'removing';
-  snapshotState: 'pending' | 'running' | 'done';
+  state: ReplicaState;
+  snapshotState: SnapshotState;
   activeSince: Date | null;
 }
 

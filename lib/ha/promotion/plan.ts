@@ -1,9 +1,9 @@
-import type { PromotionPlanRow } from '../../schemas/views';
+import type { PromotionPlanRow, ReplicaState } from '../../schemas/views';
 
 export interface ReplicaCandidate {
   destination: string;
   priority: number;
-  state: 'initializing' | 'active' | 'paused' | 'failed' | 'removing';
+  state: ReplicaState;
   /** The destination's agent reported a heartbeat recently. */
   agentAlive: boolean;
   lagEvents: number | null;

@@ -1,4 +1,5 @@
 import type { Pool } from '../../../db/pool';
+import type { ReplicaState, SnapshotState } from '../../../schemas/views';
 import type { ItemUpdate, OperationItemRow, OperationJob } from '../registry';
 
 /** What an operation handler sees of one replica: its HA row, its reported phase, who is alive. */
@@ -6,8 +7,8 @@ export interface WatchedReplica {
   accountId: string;
   destination: string;
   mailHost: string;
-  state: 'initializing' | 'active' | 'paused' | 'failed' | 'removing';
-  snapshotState: 'pending' | 'running' | 'done';
+  state: ReplicaState;
+  snapshotState: SnapshotState;
   snapshotItems: number;
   lastError: string | null;
   agentReady: boolean;

@@ -1,5 +1,6 @@
 import type { Pool } from '../db/pool';
-import { ITEM_COLUMNS, type ItemRow, type MailboxCheckpoints, type TombstoneRow } from '../mailstore/model';
+import type { ItemRow, MailboxCheckpoints, TombstoneRow } from '../mailstore/model';
+import { ITEM_SELECT, toItemRow } from '../mailstore/sql';
 
 export interface SnapshotHead {
   mailboxId: number;
@@ -13,15 +14,6 @@ export interface SnapshotHead {
 }
 
 export type SnapshotPart = { kind: 'items'; rows: ItemRow[] } | { kind: 'tombstones'; rows: TombstoneRow[] };
-
-const ITEM_SELECT = ITEM_COLUMNS.map((c) => `\`${c}\``).join(', ');
-
-export function rowToItem(r: Record<string, unknown>): ItemRow {
-  const out: Record<string, unknown> = {};
-  for (const c of ITEM_COLUMNS) out[c] = r[c];
-  out.size = Number(r.size);
-  return out as unknown as ItemRow;
-}
 
 /** Rough size of a row once JSON-encoded, to keep chunks under the broker's record limit. */
 export function approxRowBytes(r: ItemRow): number {
@@ -78,7 +70,7 @@ export class SnapshotReader {
       let part: ItemRow[] = [];
       let bytes = 0;
       for (const r of rows) {
-        const item = rowToItem(r);
+        const item = toItemRow(r);
         const size = approxRowBytes(item);
         if (part.length > 0 && bytes + size > chunkBytes) {
           yield { kind: 'items', rows: part };

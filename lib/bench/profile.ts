@@ -34,7 +34,7 @@ export interface BenchProfile {
 
 export const PROFILES: Record<BenchProfile['name'], BenchProfile> = {
   full: {
-    name: 'full', throughputAccounts: 100, eventsPerAccount: 500, throughputWarmupPerAccount: 50, lagAccounts: 1000, lagRate: 2000, lagWarmupSeconds: 10, lagSeconds: 30, lagSearchWindows: 3,
+    name: 'full', throughputAccounts: 100, eventsPerAccount: 1000, throughputWarmupPerAccount: 50, lagAccounts: 1000, lagRate: 2000, lagWarmupSeconds: 10, lagSeconds: 30, lagSearchWindows: 3,
     overheadPairs: 200, overheadWarmup: 20, syncItems: 100_000, syncWarmupItems: 2000, switchovers: 5, statusAccounts: 100_000, statusRuns: 10, consoleLoads: 5,
   },
   quick: {

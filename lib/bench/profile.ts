@@ -38,7 +38,7 @@ export const PROFILES: Record<BenchProfile['name'], BenchProfile> = {
     overheadPairs: 200, overheadWarmup: 20, syncItems: 100_000, syncWarmupItems: 2000, switchovers: 5, statusAccounts: 100_000, statusRuns: 10, consoleLoads: 5,
   },
   quick: {
-    name: 'quick', throughputAccounts: 100, eventsPerAccount: 200, throughputWarmupPerAccount: 25, lagAccounts: 100, lagRate: 2000, lagWarmupSeconds: 3, lagSeconds: 6, lagSearchWindows: 2,
+    name: 'quick', throughputAccounts: 100, eventsPerAccount: 1000, throughputWarmupPerAccount: 25, lagAccounts: 100, lagRate: 2000, lagWarmupSeconds: 3, lagSeconds: 6, lagSearchWindows: 2,
     overheadPairs: 40, overheadWarmup: 10, syncItems: 30_000, syncWarmupItems: 1000, switchovers: 3, statusAccounts: 10_000, statusRuns: 5, consoleLoads: 3,
   },
   tiny: {

@@ -1,6 +1,6 @@
-import type { OperationDetail } from '@/lib/schemas/views';
+import { isOperationEnded, type OperationDetail } from '@/lib/schemas/views';
 
-export const isRunning = (state: string | undefined) => state === 'queued' || state === 'running';
+export const isRunning = (state: string | undefined) => state !== undefined && !isOperationEnded(state);
 
 /**
  * How often to re-read a running operation: every 250 ms for its first 20 reads (most

@@ -1,8 +1,8 @@
 import { TimeoutError } from '../errors';
 import type { HaContext } from '../ha/context';
-import type { OperationDetail, OperationRef } from '../schemas/views';
+import { isOperationEnded, type OperationDetail, type OperationRef } from '../schemas/views';
 import { selectAccounts } from './account-selection';
-import { isEnded, renderOperationDetail, renderOperationRef } from './format/operation';
+import { renderOperationDetail, renderOperationRef } from './format/operation';
 import { ProgressReporter } from './progress';
 import type { CliRun } from './spec';
 import { loadCore, type CoreApi } from './load-core';
@@ -49,7 +49,7 @@ export async function followOperation(run: CliRun, operationId: string): Promise
   const progress = new ProgressReporter(sink);
   let detail: OperationDetail = await core.getOperation(ctx, operationId);
   await progress.update(detail);
-  if (!isEnded(detail)) {
+  if (!isOperationEnded(detail.state)) {
     try {
       detail = await core.waitForOperation(ctx, operationId, {
         onProgress: (op) => void progress.update(op),

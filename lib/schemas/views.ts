@@ -46,6 +46,9 @@ export interface AccountStatusPage {
 export type OperationKind = 'setAccountDestination' | 'promoteAccounts' | 'removeAccountDestination' | 'pauseReplicas' | 'restartReplicas';
 export type OperationState = 'queued' | 'running' | 'succeeded' | 'partial' | 'failed';
 
+/** True once an operation has ended (succeeded, partial or failed): it changes no more. */
+export const isOperationEnded = (state: string): boolean => state === 'succeeded' || state === 'partial' || state === 'failed';
+
 export interface OperationItemView {
   accountId: string | null;
   accountName: string;

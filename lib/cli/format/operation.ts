@@ -32,9 +32,3 @@ export function renderOperationDetail(op: OperationDetail): string {
   }
   return out;
 }
-
-export const ENDED_STATES = ['succeeded', 'partial', 'failed'] as const;
-
-export function isEnded(op: { state: string }): boolean {
-  return (ENDED_STATES as readonly string[]).includes(op.state);
-}

@@ -1,9 +1,7 @@
 import { TimeoutError } from '../../errors';
-import type { OperationDetail } from '../../schemas/views';
+import { isOperationEnded, type OperationDetail } from '../../schemas/views';
 import type { HaContext } from '../context';
 import { getOperation } from './store';
-
-export const TERMINAL_STATES = new Set(['succeeded', 'partial', 'failed']);
 
 /**
  * Polls an operation until it ends (succeeded, partial or failed), calling `onProgress` each
@@ -26,7 +24,7 @@ export async function waitForOperation(
       last = fingerprint;
       opts.onProgress?.(op);
     }
-    if (TERMINAL_STATES.has(op.state)) return op;
+    if (isOperationEnded(op.state)) return op;
     if (opts.signal?.aborted) throw new TimeoutError(`Stopped waiting for operation ${id}; it keeps running: carbonio ha monitor ${id}`);
     if (Date.now() > deadline) {
       throw new TimeoutError(`Operation ${id} is still ${op.state} (${op.done}/${op.total} done) after ${Math.round(opts.timeoutMs! / 1000)} s; it keeps running: carbonio ha monitor ${id}`);

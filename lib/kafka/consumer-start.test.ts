@@ -1,38 +1,6 @@
-import type { Kafka } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
 import { EventConsumer } from './consumer';
-
-type EachBatch = (payload: unknown) => Promise<void>;
-
-/** A kafkajs stand-in: `join` decides what connect/run do; records what happened, in order. */
-function fakeKafka(join: 'hangs' | 'crashes' | 'joins' | 'slow') {
-  const listeners = new Map<string, (e: unknown) => void>();
-  const calls = { disconnects: 0, log: [] as string[], eachBatch: undefined as EachBatch | undefined };
-  const consumer = {
-    events: { CRASH: 'crash', GROUP_JOIN: 'join' },
-    on: (event: string, fn: (e: unknown) => void) => listeners.set(event, fn),
-    connect: () => (join === 'hangs' ? new Promise(() => undefined) : Promise.resolve()),
-    subscribe: async () => undefined,
-    run: async ({ eachBatch }: { eachBatch: EachBatch }) => {
-      calls.eachBatch = eachBatch;
-      if (join === 'slow') await new Promise((r) => setTimeout(r, 100));
-      // kafkajs reports a failed join as a crash event and resolves run() all the same.
-      if (join === 'crashes') listeners.get('crash')?.({ payload: { error: new Error('The coordinator is not available') } });
-      calls.log.push('joined');
-    },
-    disconnect: async () => {
-      calls.disconnects++;
-      calls.log.push('disconnect');
-    },
-  };
-  const admin = { connect: async () => undefined, disconnect: async () => undefined };
-  return { kafka: { consumer: () => consumer, admin: () => admin } as unknown as Kafka, calls };
-}
-
-const batchOf = (n: number) => ({
-  batch: { topic: 't', partition: 0, highWatermark: '9', messages: Array.from({ length: n }, (_, i) => ({ offset: String(i), key: null, value: null, headers: {}, timestamp: '0' })), lastOffset: () => String(n - 1) },
-  heartbeat: async () => undefined, isRunning: () => true, isStale: () => false, resolveOffset: () => undefined,
-});
+import { batchOf, fakeKafka } from './consumer-test-kit';
 
 describe('EventConsumer.start', () => {
   it('gives up on a join that never ends, names the group, and leaves the consumer disconnected', async () => {

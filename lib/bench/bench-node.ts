@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { projectRoot } from '../config/paths';
 import { MailboxClient } from '../mailstore/api-client';
 import { NODE_RUNTIME_FLAGS } from '../node/bundle';
+import { waitForReadyLine } from '../node/ready-line';
 
 const HistogramSchema = z.object({ boundsMs: z.array(z.number()), counts: z.array(z.number()), count: z.number(), sumMs: z.number() });
 const AgentStatsSchema = z.object({
@@ -38,25 +39,7 @@ export class BenchNode {
     // stdin is a pipe and EXIT_WITH_PARENT set: a crashed benchmark leaves no node behind.
     const child = spawn(process.execPath, args, { cwd: projectRoot(), env: { ...env, CARBONIO_EXIT_WITH_PARENT: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
     child.stderr!.pipe(out, { end: false });
-    const apiUrl = await new Promise<string>((resolve, reject) => {
-      let buf = '';
-      const timer = setTimeout(() => reject(new Error(`mailstore ${host} did not start within 120 s; see ${logFile}`)), 120_000);
-      const onData = (d: Buffer) => {
-        out.write(d);
-        buf += d.toString();
-        const line = buf.split('\n').find((l) => l.includes('"ready":true'));
-        if (line) {
-          clearTimeout(timer);
-          resolve(JSON.parse(line).apiUrl);
-        }
-      };
-      child.stdout!.on('data', onData);
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`mailstore ${host} exited with ${code} during start-up; see ${logFile}`));
-      });
-    });
-    child.stdout!.removeAllListeners('data');
+    const apiUrl = await waitForReadyLine(child, host, { timeoutMs: 120_000, label: 'mailstore', hint: `; see ${logFile}`, onData: (d) => out.write(d) });
     child.stdout!.pipe(out, { end: false });
     return new BenchNode(host, apiUrl, child);
   }

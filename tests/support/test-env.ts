@@ -13,6 +13,7 @@ import { recentLogStream } from './recent-logs';
 import { defaultComponents } from '../../lib/node/default-components';
 import { MailstoreNode, type ComponentFactory } from '../../lib/node/node';
 import type { NodeConfigInput } from '../../lib/node/config';
+import { waitForReadyLine } from '../../lib/node/ready-line';
 
 /**
  * An isolated world for one integration test file: its own database prefix (so its HA and
@@ -80,19 +81,7 @@ export async function createTestEnv(name: string, opts: { verbose?: boolean } = 
       const args = ['--import', 'tsx', 'bin/mailstore-node.ts', '--host', host, '--port', String(o.port ?? 0), '--centralized', String(o.centralized ?? true)];
       const child = spawn(process.execPath, args, { cwd: projectRoot(), env: { ...childEnv(), CARBONIO_EXIT_WITH_PARENT: '1', ...o.env }, stdio: ['pipe', 'pipe', 'inherit'] });
       children.push(child);
-      const apiUrl = await new Promise<string>((resolve, reject) => {
-        let buf = '';
-        const timer = setTimeout(() => reject(new Error(`node ${host} did not start within 60 s`)), 60_000);
-        child.stdout!.on('data', (d: Buffer) => {
-          buf += d.toString();
-          const line = buf.split('\n').find((l) => l.includes('"ready":true'));
-          if (line) {
-            clearTimeout(timer);
-            resolve(JSON.parse(line).apiUrl);
-          }
-        });
-        child.once('exit', (code) => reject(new Error(`node ${host} exited with ${code} during start-up`)));
-      });
+      const apiUrl = await waitForReadyLine(child, host, { timeoutMs: 60_000 });
       return { child, apiUrl };
     },
     async cleanup() {

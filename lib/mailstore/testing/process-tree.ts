@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { projectRoot } from '../../config/paths';
+import { waitForReadyLine } from '../../node/ready-line';
 
 /**
  * Starts a mailstore node as one process (`node --import tsx bin/mailstore-node.ts`, no npx in
@@ -12,22 +13,7 @@ export async function spawnNodeGroup(host: string, env: NodeJS.ProcessEnv, track
     cwd: projectRoot(), env, stdio: ['ignore', 'pipe', 'inherit'], detached: true,
   });
   track.push(child);
-  const apiUrl = await new Promise<string>((resolve, reject) => {
-    let buf = '';
-    const timer = setTimeout(() => reject(new Error(`node ${host} did not start within ${timeoutMs} ms`)), timeoutMs);
-    child.stdout!.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const line = buf.split('\n').find((l) => l.includes('"ready":true'));
-      if (line) {
-        clearTimeout(timer);
-        resolve(JSON.parse(line).apiUrl);
-      }
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`node ${host} exited during start-up (${code ?? signal})`));
-    });
-  });
+  const apiUrl = await waitForReadyLine(child, host, { timeoutMs });
   return { child, apiUrl };
 }
 

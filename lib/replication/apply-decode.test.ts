@@ -101,4 +101,14 @@ describe('isPlainMailboxEnvelope', () => {
     expect(isPlainMailboxEnvelope({ ...base(), extra: 1 })).toBe(false);
     expect(isPlainMailboxEnvelope({ ...base(), op: 'SnapshotEnd' })).toBe(false);
   });
+
+  it('refuses an object with as many keys as expected when one of them is another key', () => {
+    const { txId, ...rest } = base();
+    expect(isPlainMailboxEnvelope({ ...rest, txid: txId })).toBe(false);
+    const e = base();
+    const { subject, ...row } = e.payload.upserts[0];
+    expect(isPlainMailboxEnvelope({ ...e, payload: { ...e.payload, upserts: [{ ...row, Subject: subject }] } })).toBe(false);
+    const { contact_count, ...mailbox } = e.payload.mailbox;
+    expect(isPlainMailboxEnvelope({ ...e, payload: { ...e.payload, mailbox: { ...mailbox, contacts: contact_count } } })).toBe(false);
+  });
 });

@@ -40,16 +40,18 @@ export function isItemRow(r: unknown): r is ItemRow {
     && optStr(o.metadata) && nonNeg(o.mod_metadata) && nonNeg(o.change_date) && nonNeg(o.mod_content) && optStr(o.uuid, 36);
 }
 
-/** True when `o` has exactly these own keys, in any order (then zod's output would hold the same keys). */
+/**
+ * True when `o` has as many own keys as `keys` and no inherited enumerable one. Every caller also
+ * checks each of `keys` (a missing one is undefined and fails its check), so together: exactly
+ * these keys, in any order (then zod's output would hold the same keys).
+ */
 function hasExactly(o: Record<string, unknown>, keys: readonly string[]): boolean {
   let n = 0;
   for (const k in o) {
     if (!Object.hasOwn(o, k)) return false;
     n++;
   }
-  if (n !== keys.length) return false;
-  for (const k of keys) if (!Object.hasOwn(o, k)) return false;
-  return true;
+  return n === keys.length;
 }
 
 const UUID = regexes.uuid();

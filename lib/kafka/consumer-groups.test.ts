@@ -55,3 +55,23 @@ describe('EventConsumer groups', () => {
     await c.stop();
   });
 });
+
+describe('EventConsumer records', () => {
+  it("carry their account: the carbonio-account header, else the key, else null", async () => {
+    const { kafka, calls } = fakeKafka('joins');
+    const c = new EventConsumer(kafka, 'g-account', { startTimeoutMs: 5000 });
+    const seen: (string | null)[] = [];
+    await c.start('t', async (batches) => void seen.push(...batches.flatMap((b) => b.records.map((r) => r.account))));
+    const payload = batchOf(3, 4);
+    payload.batch.messages = [
+      { offset: '0', key: Buffer.from('key-a'), value: null, headers: { 'carbonio-account': Buffer.from('header-a'), 'carbonio-op': Buffer.from('CreateFolder') }, timestamp: '0' },
+      { offset: '1', key: Buffer.from('key-b'), value: null, headers: {}, timestamp: '0' },
+      { offset: '2', key: null, value: null, headers: {}, timestamp: '0' },
+    ] as never;
+    await calls.eachBatch!(payload);
+    await tick();
+    await tick();
+    expect(seen).toEqual(['header-a', 'key-b', null]);
+    await c.stop();
+  });
+});

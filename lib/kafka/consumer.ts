@@ -1,13 +1,18 @@
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { KafkaAdmin } from './admin';
 import { BatchQueue } from './batch-queue';
+import { ACCOUNT_HEADER } from './topics';
 import { withTimeout } from './producer';
 
 export interface IncomingRecord {
   offset: number;
-  key: string | null;
+  /**
+   * The record's account: its `carbonio-account` header, else its key (the two are the same on
+   * this stream). Only that is converted to text: the other headers and the key are never read
+   * here, and every fetched record passes through this.
+   */
+  account: string | null;
   value: Buffer | null;
-  headers: Record<string, string>;
   timestamp: number;
 }
 
@@ -23,13 +28,11 @@ export interface BatchHandlerContext {
   isRunning(): boolean;
 }
 
-function headerText(headers: KafkaMessage['headers']): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const k in headers) {
-    const v = headers[k];
-    out[k] = v ? v.toString() : '';
-  }
-  return out;
+function accountOf(m: KafkaMessage): string | null {
+  const h = m.headers?.[ACCOUNT_HEADER];
+  const v = Array.isArray(h) ? h[0] : h;
+  if (v !== undefined && v.length > 0) return v.toString();
+  return m.key ? m.key.toString() : null;
 }
 
 /** Handles a group of batches (whole batches, each partition's in order); the offsets are committed once it resolved. */
@@ -356,9 +359,8 @@ function abandonedRunner(groupId: string): Error {
 function incomingBatch(batch: EachBatchPayload['batch']): IncomingBatch {
   const records: IncomingRecord[] = batch.messages.map((m) => ({
     offset: Number(m.offset),
-    key: m.key ? m.key.toString() : null,
+    account: accountOf(m),
     value: m.value,
-    headers: headerText(m.headers),
     timestamp: Number(m.timestamp),
   }));
   return { topic: batch.topic, partition: batch.partition, records, highWatermark: Number(batch.highWatermark) };

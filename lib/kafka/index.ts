@@ -5,7 +5,7 @@ export { EventProducer, withTimeout, type OutgoingRecord, type RecordAck } from 
 export { EventConsumer, type IncomingBatch, type IncomingRecord, type BatchHandlerContext, type BatchGroupHandler } from './consumer';
 export { KafkaAdmin, type TopicSpec } from './admin';
 export { checkBrokers, type BrokerCheck } from './broker-check';
-export { readPartitionRange } from './reader';
+export { readPartitionRange, type ReadRecord } from './reader';
 export { startNewGroupAtEnd } from './group-start';
 export { partitionOf } from './partition';
 export { EVENTS_TOPIC, DLQ_TOPIC, ACCOUNT_HEADER, EVENT_OP_HEADER, agentGroupId } from './topics';

@@ -1,16 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import type { IncomingRecord } from './consumer';
+import { ACCOUNT_HEADER } from './topics';
+
+/** A record read outside a group, with its key and every header as text. */
+export interface ReadRecord extends IncomingRecord {
+  key: string | null;
+  headers: Record<string, string>;
+}
 
 /**
  * Reads the records of one partition in [from, to) outside any agent group (crash recovery of
  * the publisher, tests). Uses a throw-away group that is deleted afterwards.
  */
-export async function readPartitionRange(kafka: Kafka, topic: string, partition: number, from: number, to: number, timeoutMs = 15_000): Promise<IncomingRecord[]> {
+export async function readPartitionRange(kafka: Kafka, topic: string, partition: number, from: number, to: number, timeoutMs = 15_000): Promise<ReadRecord[]> {
   if (to <= from) return [];
   const groupId = `carbonio-ha-reader.${randomUUID()}`;
   const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 50, sessionTimeout: 10_000, allowAutoTopicCreation: false });
-  const out: IncomingRecord[] = [];
+  const out: ReadRecord[] = [];
   try {
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
@@ -32,13 +39,9 @@ export async function readPartitionRange(kafka: Kafka, topic: string, partition:
               const offset = Number(m.offset);
               if (offset < from) continue;
               if (offset >= to) break;
-              out.push({
-                offset,
-                key: m.key ? m.key.toString() : null,
-                value: m.value,
-                headers: Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, v ? v.toString() : ''])),
-                timestamp: Number(m.timestamp),
-              });
+              const headers = Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, v ? v.toString() : '']));
+              const key = m.key ? m.key.toString() : null;
+              out.push({ offset, key, headers, account: headers[ACCOUNT_HEADER] || key, value: m.value, timestamp: Number(m.timestamp) });
             }
             if (out.length && out[out.length - 1].offset >= to - 1) {
               clearTimeout(timer);

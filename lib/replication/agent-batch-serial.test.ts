@@ -1,6 +1,6 @@
 import { expect, it, vi } from 'vitest';
 import type { Pool } from '../db/pool';
-import { ACCOUNT_HEADER, type BatchHandlerContext, type IncomingBatch } from '../kafka';
+import { type BatchHandlerContext, type IncomingBatch } from '../kafka';
 import { createLogger } from '../log/logger';
 import type { ReplicaInfo, Topology } from '../node/topology';
 import { encodeEvent } from './codec';
@@ -36,7 +36,7 @@ function batch(partition: number, seq: number): IncomingBatch[] {
     payload: { mailbox: { item_id_checkpoint: 300, change_checkpoint: seq, size_checkpoint: 0, contact_count: 0 }, upserts: [], deletes: [], tombstones: [] },
   } as unknown as Envelope;
   const value = Buffer.from(String(encodeEvent(envelope).value));
-  return [{ topic: 'carbonio.ha.events', partition, records: [{ offset: seq, key: ACCOUNT, value, headers: { [ACCOUNT_HEADER]: ACCOUNT }, timestamp: Date.now() }], highWatermark: 100 }];
+  return [{ topic: 'carbonio.ha.events', partition, records: [{ offset: seq, account: ACCOUNT, value, timestamp: Date.now() }], highWatermark: 100 }];
 }
 
 it('runs the transactions of groups handled side by side one at a time', async () => {

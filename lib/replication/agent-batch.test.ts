@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Pool } from '../db/pool';
-import { ACCOUNT_HEADER, agentGroupId, type IncomingBatch, type IncomingRecord } from '../kafka';
+import { agentGroupId, type IncomingBatch, type IncomingRecord } from '../kafka';
 import { createLogger } from '../log/logger';
 import type { ReplicaInfo, Topology } from '../node/topology';
 import { AgentBatchHandler } from './agent-batch';
@@ -37,8 +37,8 @@ function event(accountId: string, seq: number): Envelope {
   } as Envelope;
 }
 
-function record(offset: number, value: string, headers: Record<string, string>, key: string | null = null): IncomingRecord {
-  return { offset, key, value: Buffer.from(value), headers, timestamp: 0 };
+function record(offset: number, value: string, account: string | null): IncomingRecord {
+  return { offset, account, value: Buffer.from(value), timestamp: 0 };
 }
 
 const batch = (records: IncomingRecord[]): IncomingBatch[] => [{ topic: 'carbonio.ha.events', partition: 3, records, highWatermark: 100 }];
@@ -47,10 +47,10 @@ describe('AgentBatchHandler.select', () => {
   it('keeps the records of replicas held here and skips foreign and removing accounts, even undecodable ones', () => {
     const good = encodeEvent(event(HERE, 7));
     const selected = handler.select(batch([
-      record(10, 'this is not JSON at all', { [ACCOUNT_HEADER]: FOREIGN }),
-      record(11, String(good.value), { [ACCOUNT_HEADER]: HERE }),
-      record(12, '{"broken"', { [ACCOUNT_HEADER]: REMOVING }),
-      record(13, String(encodeEvent(event(PAUSED, 4)).value), { [ACCOUNT_HEADER]: PAUSED }),
+      record(10, 'this is not JSON at all', FOREIGN),
+      record(11, String(good.value), HERE),
+      record(12, '{"broken"', REMOVING),
+      record(13, String(encodeEvent(event(PAUSED, 4)).value), PAUSED),
     ]));
     expect(selected.map((e) => [e.accountId, e.offset, e.partition])).toEqual([[HERE, 11, 3], [PAUSED, 13, 3]]);
     expect(selected[0].envelope).toMatchObject({ accountId: HERE, seq: 7, op: 'CreateFolder' });
@@ -58,22 +58,18 @@ describe('AgentBatchHandler.select', () => {
   });
 
   it('marks an undecodable record of a replica held here as poison with the reason', () => {
-    const [ev] = handler.select(batch([record(20, '{"v":1, nope', { [ACCOUNT_HEADER]: HERE })]));
+    const [ev] = handler.select(batch([record(20, '{"v":1, nope', HERE)]));
     expect(ev.envelope).toBeUndefined();
     expect(ev.poison).toMatch(/not JSON/);
   });
 
   it('marks as poison an envelope whose account differs from the record\'s header', () => {
-    const [ev] = handler.select(batch([record(21, String(encodeEvent(event(FOREIGN, 1)).value), { [ACCOUNT_HEADER]: HERE })]));
+    const [ev] = handler.select(batch([record(21, String(encodeEvent(event(FOREIGN, 1)).value), HERE)]));
     expect(ev.poison).toBe(`the envelope's accountId ${FOREIGN} differs from the record's account ${HERE}`);
   });
 
-  it('falls back to the record key when the header is missing', () => {
-    const selected = handler.select(batch([
-      record(30, String(encodeEvent(event(HERE, 8)).value), {}, HERE),
-      record(31, 'garbage', {}, FOREIGN),
-      record(32, 'garbage', {}, null),
-    ]));
+  it('skips a record without an account (neither header nor key)', () => {
+    const selected = handler.select(batch([record(30, String(encodeEvent(event(HERE, 8)).value), HERE), record(32, 'garbage', null)]));
     expect(selected.map((e) => e.offset)).toEqual([30]);
   });
 });

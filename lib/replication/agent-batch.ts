@@ -1,5 +1,5 @@
 import { inTransaction, type Pool } from '../db/pool';
-import { ACCOUNT_HEADER, type BatchHandlerContext, type IncomingBatch } from '../kafka';
+import { type BatchHandlerContext, type IncomingBatch } from '../kafka';
 import type { Logger } from '../log/logger';
 import type { Topology } from '../node/topology';
 import { rawText, type AccountOutcome, type IncomingEvent } from './apply-account';
@@ -64,7 +64,7 @@ export class AgentBatchHandler {
     const out: IncomingEvent[] = [];
     for (const batch of batches) {
       for (const rec of batch.records) {
-        const accountId = rec.headers[ACCOUNT_HEADER] || rec.key;
+        const accountId = rec.account;
         if (!accountId) continue;
         const replica = this.topology.replicaHere(accountId);
         if (!replica || replica.state === 'removing') continue;

@@ -39,7 +39,10 @@ export async function applyBatch(conn: Conn, host: string, events: IncomingEvent
       continue;
     }
     const applier = new AccountApplier(conn, host, position);
-    for (const ev of list) await applier.handle(ev);
+    for (const ev of list) {
+      const step = applier.handle(ev);
+      if (step) await step;
+    }
     appliers.push(applier);
   }
   const writes = appliers.map((a) => a.pendingWrites());

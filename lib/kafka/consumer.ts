@@ -28,7 +28,8 @@ export interface BatchHandlerContext {
   isRunning(): boolean;
 }
 
-function accountOf(m: KafkaMessage): string | null {
+/** A record's account: its `carbonio-account` header, else its key, else null. */
+export function accountOf(m: KafkaMessage): string | null {
   const h = m.headers?.[ACCOUNT_HEADER];
   const v = Array.isArray(h) ? h[0] : h;
   if (v !== undefined && v.length > 0) return v.toString();

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
-import type { IncomingRecord } from './consumer';
-import { ACCOUNT_HEADER } from './topics';
+import { accountOf, type IncomingRecord } from './consumer';
 
 /** A record read outside a group, with its key and every header as text. */
 export interface ReadRecord extends IncomingRecord {
@@ -39,9 +38,14 @@ export async function readPartitionRange(kafka: Kafka, topic: string, partition:
               const offset = Number(m.offset);
               if (offset < from) continue;
               if (offset >= to) break;
-              const headers = Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, v ? v.toString() : '']));
-              const key = m.key ? m.key.toString() : null;
-              out.push({ offset, key, headers, account: headers[ACCOUNT_HEADER] || key, value: m.value, timestamp: Number(m.timestamp) });
+              out.push({
+                offset,
+                key: m.key ? m.key.toString() : null,
+                headers: Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, v ? v.toString() : ''])),
+                account: accountOf(m),
+                value: m.value,
+                timestamp: Number(m.timestamp),
+              });
             }
             if (out.length && out[out.length - 1].offset >= to - 1) {
               clearTimeout(timer);

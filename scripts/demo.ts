@@ -7,7 +7,7 @@ import { runtimeFilePath } from '../lib/config/runtime-file';
 import { HaError } from '../lib/errors';
 import { DEMO_MAILSTORES } from '../lib/seed/topology';
 import { seedDemo, type DemoSeedResult } from '../lib/seed/seed-demo';
-import { startStack } from '../lib/stack/stack';
+import { startStack, type RunningStack } from '../lib/stack/stack';
 
 const say = (line: string) => console.log(`[demo] ${line}`);
 const t0 = Date.now();
@@ -30,6 +30,7 @@ const onSignal = (signal: string) => {
 process.on('SIGINT', () => onSignal('SIGINT'));
 process.on('SIGTERM', () => onSignal('SIGTERM'));
 
+let started: RunningStack | undefined;
 try {
   const stack = await startStack({
     dataDir: dir,
@@ -42,6 +43,7 @@ try {
     generatedAccounts: Number(process.env.CARBONIO_DEMO_ACCOUNTS ?? 5000),
     log: say,
   });
+  started = stack;
   let stopping = false;
   const shutdown = async (signal: string, demo?: DemoSeedResult) => {
     if (stopping) return;
@@ -73,5 +75,11 @@ try {
 `);
 } catch (err) {
   console.error(`[demo] failed: ${err instanceof HaError ? err.message : (err as Error).stack}`);
+  // What start-up brought up is stopped (startStack stops its own parts when it fails itself).
+  if (started) {
+    say('stopping everything the demo started...');
+    await started.stop().catch(() => undefined);
+    rmSync(runtimeFilePath(dir), { force: true });
+  }
   process.exit(1);
 }

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, type TestEnv } from '../../tests/support/test-env';
-import { createPool, type Pool } from '../db/pool';
+import { startMailboxNode, type MailboxNodeFixture } from '../../tests/support/mailbox-node';
+import type { TestEnv } from '../../tests/support/test-env';
+import type { Pool } from '../db/pool';
 import type { Envelope, MailboxEnvelope } from '../replication/envelope';
 import { MailboxClient } from './api-client';
-import { mailboxComponents } from './component';
 import { readMailbox } from './mailbox-row';
 import { Flag, ItemType, SystemFolder, type ItemRow } from './model';
 import type { WriteResult } from './service';
@@ -15,6 +15,7 @@ import { seedAccount, waitFor } from './testing/seed';
 import { TopicReader } from './testing/topic';
 
 const HOST = 'mbox1.src-ops.test';
+let fixture: MailboxNodeFixture;
 let env: TestEnv;
 let db: Pool;
 let api: MailboxClient;
@@ -24,20 +25,13 @@ let fromOffset: number;
 const done: { r: WriteResult; rows: ItemRow[]; checkpoints: unknown }[] = [];
 
 beforeAll(async () => {
-  env = await createTestEnv('src_ops');
-  const node = await env.startNode(HOST, { factories: [mailboxComponents] });
+  fixture = await startMailboxNode('src_ops', HOST);
+  ({ env, db, api, reader } = fixture);
   account = (await seedAccount(env.prisma, { host: HOST, replicaOn: 'mbox2.src-ops.test' })).id;
-  await waitFor('the account to be protected on the node', () => node.context().topology.isProtected(account));
-  db = createPool(env.mailstoreDbUrl(HOST), { connectionLimit: 2 });
-  api = new MailboxClient(node.apiUrl);
-  reader = new TopicReader(env.brokers);
+  await waitFor('the account to be protected on the node', () => fixture.node.context().topology.isProtected(account));
   fromOffset = await reader.highWatermark(await reader.partitionOf(account));
 });
-afterAll(async () => {
-  await reader?.close();
-  await db?.end();
-  await env?.cleanup();
-});
+afterAll(() => fixture?.stop());
 
 /** Runs a write, checks the answer and records the rows and checkpoints it left in the DB. */
 async function step(run: () => Promise<WriteResult>): Promise<WriteResult> {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestEnv, type TestEnv } from '../../tests/support/test-env';
-import { createPool, type Pool } from '../db/pool';
+import { startMailboxNode, type MailboxNodeFixture } from '../../tests/support/mailbox-node';
+import type { TestEnv } from '../../tests/support/test-env';
+import type { Pool } from '../db/pool';
 import { recordTopologyChange } from '../ha/topology-change';
 import { MailboxClient } from './api-client';
-import { mailboxComponents } from './component';
 import { readMailbox } from './mailbox-row';
 import { SystemFolder } from './model';
 import { createReplicaMailbox } from './provision';
@@ -14,21 +14,17 @@ import type { MailstoreNode } from '../node/node';
 
 const HOST = 'mbox1.src-states.test';
 const SOURCE = 'mbox2.src-states.test';
+let fixture: MailboxNodeFixture;
 let env: TestEnv;
 let node: MailstoreNode;
 let api: MailboxClient;
 let db: Pool;
 
 beforeAll(async () => {
-  env = await createTestEnv('src_states');
-  node = await env.startNode(HOST, { factories: [mailboxComponents] });
-  api = new MailboxClient(node.apiUrl);
-  db = createPool(env.mailstoreDbUrl(HOST), { connectionLimit: 2 });
+  fixture = await startMailboxNode('src_states', HOST);
+  ({ env, node, api, db } = fixture);
 });
-afterAll(async () => {
-  await db?.end();
-  await env?.cleanup();
-});
+afterAll(() => fixture?.stop());
 
 it('a replica mailbox becomes the primary when its account is promoted here, and its sequence continues', async () => {
   const { id } = await seedAccount(env.prisma, { host: SOURCE });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestEnv, type TestEnv } from '../../tests/support/test-env';
-import { createPool, type Pool } from '../db/pool';
+import { startMailboxNode, type MailboxNodeFixture } from '../../tests/support/mailbox-node';
+import type { TestEnv } from '../../tests/support/test-env';
+import type { Pool } from '../db/pool';
 import { recordTopologyChange } from '../ha/topology-change';
 import { MailboxClient } from '../mailstore/api-client';
-import { mailboxComponents } from '../mailstore/component';
 import { readMailbox } from '../mailstore/mailbox-row';
 import { seedAccount, waitFor } from '../mailstore/testing/seed';
 import { TopicReader } from '../mailstore/testing/topic';
@@ -13,6 +13,7 @@ import { outboxSize } from './outbox';
 const HOST = 'mbox1.src-kdown.test';
 const CLOSED_PORT = '127.0.0.1:1';
 const PUBLISH_TIMEOUT = 1500;
+let fixture: MailboxNodeFixture;
 let env: TestEnv;
 let node: MailstoreNode;
 let api: MailboxClient;
@@ -20,17 +21,10 @@ let db: Pool;
 let reader: TopicReader;
 
 beforeAll(async () => {
-  env = await createTestEnv('src_kdown');
-  node = await env.startNode(HOST, { factories: [mailboxComponents], config: { publishTimeoutMs: PUBLISH_TIMEOUT } });
-  api = new MailboxClient(node.apiUrl);
-  db = createPool(env.mailstoreDbUrl(HOST), { connectionLimit: 2 });
-  reader = new TopicReader(env.brokers);
+  fixture = await startMailboxNode('src_kdown', HOST, { publishTimeoutMs: PUBLISH_TIMEOUT });
+  ({ env, node, api, db, reader } = fixture);
 });
-afterAll(async () => {
-  await reader?.close();
-  await db?.end();
-  await env?.cleanup();
-});
+afterAll(() => fixture?.stop());
 
 async function setBrokers(value: string) {
   await env.prisma.globalConfig.update({ where: { key: 'brokers' }, data: { value } });

@@ -1,6 +1,8 @@
 import { MailboxClient } from '../mailstore/api-client';
-import { SystemFolder } from '../mailstore/model';
-import { FOLDERS, SUBJECTS } from './names';
+import { ItemType, SystemFolder } from '../mailstore/model';
+import type { MailboxSummary } from '../mailstore/reads';
+import { SYSTEM_FOLDERS } from '../mailstore/system-folders';
+import { contentSize, planMailbox } from './mailbox-content';
 
 export interface MailboxPlan {
   accountId: string;
@@ -9,65 +11,75 @@ export interface MailboxPlan {
   messages: number;
 }
 
-const PEOPLE = ['marta.conti', 'omar.silva', 'lea.dubois', 'jonas.jensen', 'eva.novak', 'tomas.schmidt'];
-const FLAG_SETS = [[], [], [], ['flagged'], ['replied'], ['forwarded'], ['flagged', 'urgent']];
+/** What an earlier, interrupted seeding left in a mailbox. */
+interface SeededSoFar {
+  folders: Map<string, number>;
+  tags: Set<string>;
+  messages: number;
+  contacts: number;
+  appointments: number;
+}
 
-/** A deterministic pseudo-random stream, so a mailbox's content is the same on every run. */
-function rng(seed: string) {
-  let h = 2166136261;
-  for (const c of seed) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
-  return () => {
-    h = Math.imul(h ^ (h >>> 15), 2246822507) ^ Math.imul(h ^ (h >>> 13), 3266489909);
-    return ((h >>>= 0) % 100_000) / 100_000;
+async function countItems(api: MailboxClient, accountId: string, folderId: number, type: number): Promise<number> {
+  let n = 0;
+  for (let afterId: number | null = 0; afterId !== null;) {
+    const page = await api.items(accountId, folderId, { limit: 1000, afterId });
+    n += page.items.filter((i) => i.type === type).length;
+    afterId = page.nextAfterId;
+  }
+  return n;
+}
+
+async function seededSoFar(api: MailboxClient, accountId: string, summary: MailboxSummary): Promise<SeededSoFar> {
+  const folders = await api.folders(accountId);
+  const tags = await api.tags(accountId);
+  const found: SeededSoFar = {
+    folders: new Map(folders.filter((f) => f.folder_id === SystemFolder.userRoot && f.name).map((f) => [f.name!, f.id])),
+    tags: new Set(tags.map((t) => t.name!)), messages: 0, contacts: summary.contactCount, appointments: 0,
   };
+  // Nothing but folders and tags (a new mailbox): no items to count.
+  if (summary.itemCount === folders.length + tags.length) return found;
+  for (const f of folders) found.messages += await countItems(api, accountId, f.id, ItemType.message);
+  found.appointments = await countItems(api, accountId, SystemFolder.calendar, ItemType.appointment);
+  return found;
 }
 
 /**
- * Fills one mailbox through its mailstore's API, as mail clients would: user folders, tags,
- * messages (blobs on the centralized volume) spread over folders with read, flagged and tagged
- * ones, contacts and appointments. Skips a mailbox that already holds the planned content.
- * Returns the number of items it created.
+ * Fills one mailbox through its mailstore's API, as mail clients would, with its planned content
+ * (planMailbox). Skips a mailbox that holds as many items as planned, and completes one that an
+ * interrupted run left half filled: its folders and tags are reused by name, and only the
+ * messages, contacts and appointments beyond those it holds are created, so a second run never
+ * fails on what the first one made. Returns the number of items it created.
  */
-export async function seedMailbox(p: MailboxPlan): Promise<number> {
-  const api = new MailboxClient(p.apiUrl);
+export async function seedMailbox(p: MailboxPlan, api = new MailboxClient(p.apiUrl)): Promise<number> {
   const summary = await api.provision(p.accountId);
-  if (summary.itemCount >= p.messages) return 0;
-  const rnd = rng(p.name);
+  const content = planMailbox(p.name, p.messages, Math.floor(Date.now() / 1000));
+  if (summary.itemCount >= SYSTEM_FOLDERS.length + contentSize(content)) return 0;
+  const have = await seededSoFar(api, p.accountId, summary);
   let created = 0;
-  const folders: number[] = [SystemFolder.inbox];
-  for (const name of FOLDERS.slice(0, 2 + Math.floor(rnd() * 3))) {
-    folders.push((await api.createFolder(p.accountId, { name, parentId: SystemFolder.userRoot })).created[0]);
+  const folderIds: number[] = [];
+  for (const name of content.folders) {
+    let id = have.folders.get(name);
+    if (id === undefined) {
+      id = (await api.createFolder(p.accountId, { name, parentId: SystemFolder.userRoot })).created[0];
+      created++;
+    }
+    folderIds.push(id);
+  }
+  for (const tag of content.tags.filter((t) => !have.tags.has(t.name))) {
+    await api.createTag(p.accountId, tag.name, tag.color);
     created++;
   }
-  for (const tag of ['important', 'follow-up']) {
-    await api.createTag(p.accountId, tag, Math.floor(rnd() * 8));
+  for (const { folder, ...message } of content.messages.slice(have.messages)) {
+    await api.deliver(p.accountId, { ...message, folderId: typeof folder === 'number' ? folder : folderIds[folder.user] });
     created++;
   }
-  const now = Math.floor(Date.now() / 1000);
-  for (let i = 0; i < p.messages; i++) {
-    const folderId = rnd() < 0.6 ? SystemFolder.inbox : folders[Math.floor(rnd() * folders.length)];
-    const from = PEOPLE[Math.floor(rnd() * PEOPLE.length)];
-    await api.deliver(p.accountId, {
-      folderId,
-      sender: `${from}@example.net`,
-      recipients: [p.name],
-      subject: SUBJECTS[Math.floor(rnd() * SUBJECTS.length)].replace('{n}', String(1000 + i)),
-      body: `Hi,\n\n${'This is a message of the demo mailbox. '.repeat(2 + Math.floor(rnd() * 20))}\n\n-- \n${from}`,
-      receivedAt: now - Math.floor(rnd() * 90 * 86400),
-      unread: rnd() < 0.3,
-      flags: FLAG_SETS[Math.floor(rnd() * FLAG_SETS.length)],
-      tags: rnd() < 0.15 ? ['important'] : rnd() < 0.1 ? ['follow-up'] : [],
-    });
+  for (const fields of content.contacts.slice(have.contacts)) {
+    await api.createContact(p.accountId, { fields });
     created++;
   }
-  for (const who of PEOPLE.slice(0, 3 + Math.floor(rnd() * 3))) {
-    const [first, last] = who.split('.');
-    await api.createContact(p.accountId, { fields: { firstName: first[0].toUpperCase() + first.slice(1), lastName: last[0].toUpperCase() + last.slice(1), email: `${who}@example.net` } });
-    created++;
-  }
-  for (let i = 0; i < 2 + Math.floor(rnd() * 3); i++) {
-    const start = now + Math.floor(rnd() * 20) * 86400 + 9 * 3600;
-    await api.createAppointment(p.accountId, { subject: ['Weekly sync', 'Customer call', 'Planning', 'Review'][i % 4], start, end: start + 3600, attendees: [`${PEOPLE[i]}@example.net`] });
+  for (const appointment of content.appointments.slice(have.appointments)) {
+    await api.createAppointment(p.accountId, appointment);
     created++;
   }
   return created;

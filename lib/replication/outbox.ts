@@ -1,6 +1,7 @@
 import type { Statement } from '../db/pool';
 import type { Queryable } from '../mailstore/sql';
 import { serializeEvent } from './codec';
+import { idSetCondition } from './id-ranges';
 import type { Envelope } from './envelope';
 
 /** One event waiting in the transactional outbox. */
@@ -24,15 +25,18 @@ export function outboxInsertStatement(e: Envelope): Statement {
  * in seq order; rows still uncommitted are invisible and come in a later pass.
  */
 export async function readOutbox(db: Queryable, limit: number, exclude: ReadonlySet<number> = new Set()): Promise<OutboxRow[]> {
-  const rows: { id: number; account_id: string; seq: number; epoch: number; payload: string }[] = exclude.size
-    ? await db.query('SELECT id, account_id, seq, epoch, payload FROM outbox WHERE id NOT IN (?) ORDER BY id LIMIT ?', [[...exclude], limit])
-    : await db.query('SELECT id, account_id, seq, epoch, payload FROM outbox ORDER BY id LIMIT ?', [limit]);
+  const where = exclude.size ? idSetCondition(exclude) : undefined;
+  const rows: { id: number; account_id: string; seq: number; epoch: number; payload: string }[] = await db.query(
+    `SELECT id, account_id, seq, epoch, payload FROM outbox ${where ? `WHERE NOT ${where.sql} ` : ''}ORDER BY id LIMIT ?`, [...where?.params ?? [], limit]);
   return rows.map((r) => ({ id: Number(r.id), accountId: r.account_id, seq: Number(r.seq), epoch: Number(r.epoch), payload: r.payload }));
 }
 
 export function deleteOutboxStatements(ids: number[]): Statement[] {
   const out: Statement[] = [];
-  for (let i = 0; i < ids.length; i += 1000) out.push({ sql: 'DELETE FROM outbox WHERE id IN (?)', params: [ids.slice(i, i + 1000)] });
+  for (let i = 0; i < ids.length; i += 1000) {
+    const { sql, params } = idSetCondition(ids.slice(i, i + 1000));
+    out.push({ sql: `DELETE FROM outbox WHERE ${sql}`, params });
+  }
   return out;
 }
 

@@ -51,7 +51,8 @@ it('deletes batches in order, advancing relay_position, and forgets them once do
   expect([...c.pendingIds]).toEqual([1, 2, 3]);
   await c.drain();
   expect(c.pendingIds.size).toBe(0);
-  expect(committed).toEqual(['DELETE [[1,2]]', 'INSERT [0,11]', 'DELETE [[3]]', 'INSERT [0,12]']);
+  // Consecutive ids go as one range (BETWEEN 1 AND 2), a lone one in a list.
+  expect(committed).toEqual(['DELETE [1,2]', 'INSERT [0,11]', 'DELETE [[3]]', 'INSERT [0,12]']);
 });
 
 it('after a failed delete no later batch is deleted (positions must not pass rows still there) until reset', async () => {

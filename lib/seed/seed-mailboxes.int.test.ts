@@ -4,7 +4,7 @@ import { MailboxClient } from '../mailstore/api-client';
 import { seedAccount } from '../mailstore/testing/seed';
 import { SYSTEM_FOLDERS } from '../mailstore/system-folders';
 import { contentSize, planMailbox } from './mailbox-content';
-import { seedMailbox, type MailboxPlan } from './seed-mailboxes';
+import { seedMailbox, seedMailboxes, type MailboxPlan } from './seed-mailboxes';
 
 const HOST = 'mbox1.seed-resume.test';
 // Every mailbox here is planned for the same owner, so all of them should end up with the same content.
@@ -72,4 +72,13 @@ it.each<[Step, number]>([
   expect(summary.itemCount).toBe(partial + created);
   expect(await contentOf(plan.accountId)).toEqual(reference);
   expect(await seedMailbox(plan)).toBe(0);
+});
+
+it('seeding several mailboxes at once counts every item created', async () => {
+  const plans = await Promise.all([1, 2, 3, 4].map(() => newPlan()));
+  const planned = contentSize(planMailbox(OWNER, MESSAGES, 0));
+  const seen: number[] = [];
+  expect(await seedMailboxes(plans, 3, (done) => seen.push(done))).toBe(4 * planned);
+  expect(seen).toEqual([1, 2, 3, 4]);
+  for (const p of plans) expect(await contentOf(p.accountId)).toEqual(reference);
 });

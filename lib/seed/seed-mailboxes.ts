@@ -93,7 +93,9 @@ export async function seedMailboxes(plans: MailboxPlan[], concurrency = 12, onPr
   await Promise.all(Array.from({ length: Math.min(concurrency, plans.length) }, async () => {
     while (next < plans.length) {
       const p = plans[next++];
-      items += await seedMailbox(p);
+      // Not `items += await ...`: that reads `items` before the wait and drops the other workers' counts.
+      const created = await seedMailbox(p);
+      items += created;
       onProgress?.(++done);
     }
   }));

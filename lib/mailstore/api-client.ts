@@ -56,6 +56,16 @@ export class MailboxClient {
   tags = (a: string) => this.call<{ tags: ItemRow[] }>('GET', this.mb(a, '/tags')).then((r) => r.tags);
   items = (a: string, folderId: number, q: { limit?: number; afterId?: number } = {}) =>
     this.call<{ folder: ItemRow; items: ItemRow[]; nextAfterId: number | null }>('GET', this.mb(a, `/folders/${folderId}/items?limit=${q.limit ?? 100}&afterId=${q.afterId ?? 0}`));
+  /** Every item directly in a folder, read page by page. */
+  async folderItems(a: string, folderId: number): Promise<ItemRow[]> {
+    const out: ItemRow[] = [];
+    for (let afterId: number | null = 0; afterId !== null;) {
+      const page = await this.items(a, folderId, { limit: 1000, afterId });
+      out.push(...page.items);
+      afterId = page.nextAfterId;
+    }
+    return out;
+  }
   item = (a: string, id: number) => this.call<ItemRow>('GET', this.mb(a, `/items/${id}`));
   content = (a: string, id: number) => this.call<{ digest: string; size: number; content: string; locator: string }>('GET', this.mb(a, `/items/${id}/content`));
 

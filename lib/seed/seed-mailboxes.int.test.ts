@@ -39,11 +39,7 @@ async function contentOf(accountId: string): Promise<string[]> {
   const lines = folders.map((f) => `folder ${f.name} in ${f.folder_id}`);
   for (const t of await api.tags(accountId)) lines.push(`tag ${t.name} ${t.metadata}`);
   for (const f of folders) {
-    for (let afterId: number | null = 0; afterId !== null;) {
-      const page = await api.items(accountId, f.id, { limit: 1000, afterId });
-      for (const i of page.items) lines.push(`${f.name}: type ${i.type} ${i.subject ?? i.name} from ${i.sender} flags ${i.flags} unread ${i.unread} tags ${i.tags}`);
-      afterId = page.nextAfterId;
-    }
+    for (const i of await api.folderItems(accountId, f.id)) lines.push(`${f.name}: type ${i.type} ${i.subject ?? i.name} from ${i.sender} flags ${i.flags} unread ${i.unread} tags ${i.tags}`);
   }
   return lines.sort();
 }

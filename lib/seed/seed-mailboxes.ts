@@ -21,13 +21,7 @@ interface SeededSoFar {
 }
 
 async function countItems(api: MailboxClient, accountId: string, folderId: number, type: number): Promise<number> {
-  let n = 0;
-  for (let afterId: number | null = 0; afterId !== null;) {
-    const page = await api.items(accountId, folderId, { limit: 1000, afterId });
-    n += page.items.filter((i) => i.type === type).length;
-    afterId = page.nextAfterId;
-  }
-  return n;
+  return (await api.folderItems(accountId, folderId)).filter((i) => i.type === type).length;
 }
 
 async function seededSoFar(api: MailboxClient, accountId: string, summary: MailboxSummary): Promise<SeededSoFar> {

@@ -135,9 +135,7 @@ export class AgentBatchHandler {
     }));
     if (outcomes.some((o) => o.applied > 0)) agentFault('kill-after-commit');
     // Test-only hook; the scans run only when a fault is asked for (this is the apply hot path).
-    if (process.env.CARBONIO_AGENT_FAULT && events.some((e) => e.envelope?.op === 'SnapshotChunk') && !events.some((e) => e.envelope?.op === 'SnapshotEnd')) {
-      agentFault('kill-mid-snapshot-apply');
-    }
+    if (process.env.CARBONIO_AGENT_FAULT && midSnapshot(events)) agentFault('kill-mid-snapshot-apply');
     return outcomes;
   }
 
@@ -220,3 +218,14 @@ export class AgentBatchHandler {
   }
 }
 
+/** Some account's snapshot chunks are among these events without that account's snapshot end. */
+function midSnapshot(events: IncomingEvent[]): boolean {
+  const chunked = new Set<string>();
+  const ended = new Set<string>();
+  for (const e of events) {
+    if (e.envelope?.op === 'SnapshotChunk') chunked.add(e.accountId);
+    else if (e.envelope?.op === 'SnapshotEnd') ended.add(e.accountId);
+  }
+  for (const a of chunked) if (!ended.has(a)) return true;
+  return false;
+}

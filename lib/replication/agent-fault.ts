@@ -5,8 +5,9 @@
  *   kill-before-commit   rows and positions written, database transaction not committed
  *   kill-after-commit    database committed, Kafka offsets not committed (the batch is redelivered)
  *   kill-mid-snapshot    (source side) a snapshot chunk acknowledged by Kafka and its cursor recorded
- *   kill-mid-snapshot-apply  (destination side) a batch with snapshot chunks (and no snapshot end)
- *                        committed to the database, Kafka offsets not committed
+ *   kill-mid-snapshot-apply  (destination side) a batch holding snapshot chunks of an account
+ *                        without that account's snapshot end, committed to the database, Kafka
+ *                        offsets not committed
  * Never set it in production: the process dies on purpose.
  */
 export type AgentFaultPoint = 'kill-before-commit' | 'kill-after-commit' | 'kill-mid-snapshot' | 'kill-mid-snapshot-apply';

@@ -6,12 +6,15 @@ import { bulkMessages, closeFaultWorlds, createFaultWorld, exited, expectNothing
 
 // Issue 8, fault 5: the DESTINATION node dies in the middle of an initial sync (the source side
 // is lib/replication/agent-snapshot.int.test.ts). CARBONIO_AGENT_FAULT=kill-mid-snapshot-apply:1
-// makes the destination SIGKILL itself right after committing its first batch of snapshot chunks
-// (its Kafka offsets not yet committed). The first batch, not a later one: on a quiet machine the
-// rest of the snapshot can arrive in a single batch together with its end. Restarted, it resumes
-// from its consumer group's offsets, the initialisation ends, and the replica is equal with
-// nothing acknowledged missing.
-const BULK = 4000;
+// makes the destination SIGKILL itself right after committing the first batch that holds snapshot
+// chunks of an account without that account's snapshot end (its Kafka offsets not yet committed).
+// The big mailbox's snapshot is larger than one fetch (1 MiB per partition; a chunk of 100 of
+// these rows is about 3 KB compressed), so its first batch is always such a batch. With 4,000
+// items, a destination slow to fetch (a loaded CI run) got the whole snapshot with its end in one
+// batch and died later on another account, the big one already active. Restarted, it resumes from
+// its consumer group's offsets, the initialisation ends, and the replica is equal with nothing
+// acknowledged missing.
+const BULK = 48_000;
 let w: FaultWorld;
 let fault = true;
 

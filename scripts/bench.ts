@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { parseBenchArgs, USAGE } from '../lib/bench/args';
 import { BENCH_DIR } from '../lib/bench/infrastructure';
+import { describeCpuShare } from '../lib/bench/cpu-times';
 import { describeMachine } from '../lib/bench/machine';
 import { runBench } from '../lib/bench/runner';
 import { formatMarkdown, formatTable } from '../lib/bench/table';
@@ -18,7 +19,7 @@ try {
 const out = args.out ?? path.join(BENCH_DIR, 'results.json');
 try {
   const run = await runBench(args);
-  console.log(`\nProfile ${run.profile}; machine: ${describeMachine(run.machine.before)} (load average after: ${run.machine.after.loadAverage.join(' / ')})\n`);
+  console.log(`\nProfile ${run.profile}; machine: ${describeMachine(run.machine.before)} (load average after: ${run.machine.after.loadAverage.join(' / ')}${run.cpu ? `; over the run, ${describeCpuShare(run.cpu)}` : ''})\n`);
   console.log(formatTable(run.results));
   console.log(`\nMarkdown:\n\n${formatMarkdown(run.results)}\n`);
   writeResultsJson(out, run.results);

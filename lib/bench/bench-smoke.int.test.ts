@@ -46,9 +46,15 @@ it('runs every scenario and writes a JSON list of { name, value, unit, goal, lim
     expect(r.error, r.name).toBeUndefined();
     expect(typeof r.value, r.name).toBe('number');
     expect(typeof r.met, r.name).toBe('boolean');
+    if (r.cpu) expect(r.cpu.busyPercent + r.cpu.stealPercent, r.name).toBeLessThanOrEqual(100.1);
   }
+  // Linux: the machine's CPU during each scenario that ran for a while, busy and stolen (the
+  // memory line only reads the peaks the throughput runs sampled: no time passes).
+  for (const r of results.filter((x) => x.name !== SCENARIOS.memory.title)) expect(r.cpu, r.name).toBeDefined();
   const withLimits = results.filter((r) => r.limit !== undefined).map((r) => r.name);
   expect(withLimits).toEqual(['publish throughput', 'apply throughput']);
   for (const r of results.filter((x) => x.limit !== undefined)) expect(r.ratio).toBeCloseTo(r.value! / r.limit!, 2);
   expect(output).toContain('| scenario | figure | goal | limit | ratio | met |');
+  expect(output).toMatch(/over the run, CPU [\d.]+% busy, [\d.]+% stolen by the hypervisor/);
+  expect(output).toMatch(/apply throughput: .*during the scenario, CPU [\d.]+% busy/);
 }, 1_800_000);

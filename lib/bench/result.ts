@@ -3,7 +3,8 @@ import { z } from 'zod';
 /**
  * One line of the benchmark's JSON output (a list of these): the figure, its unit, the goal
  * it is held to, the machine's limit and the ratio to it where the scenario has one, and
- * whether the goal was met. `detail` carries the secondary figures (p50 beside a p99, sizes).
+ * whether the goal was met. `detail` carries the secondary figures (p50 beside a p99, sizes);
+ * `cpu`, the machine's CPU during the scenario (busy, and stolen by the hypervisor).
  * A scenario that could not run has `value: null`, `met: false` and the `error`.
  */
 export const BenchResultSchema = z.object({
@@ -15,6 +16,7 @@ export const BenchResultSchema = z.object({
   ratio: z.number().finite().nonnegative().optional(),
   met: z.boolean(),
   detail: z.string().optional(),
+  cpu: z.object({ busyPercent: z.number().min(0).max(100), stealPercent: z.number().min(0).max(100) }).strict().optional(),
   error: z.string().optional(),
 }).strict();
 export type BenchResult = z.infer<typeof BenchResultSchema>;

@@ -1,5 +1,6 @@
 import type { BenchArgs } from './args';
 import type { BenchContext } from './context';
+import { cpuShare, readCpuTimes, type CpuShare } from './cpu-times';
 import { createFixtures } from './fixtures';
 import { machineInfo, type MachineInfo } from './machine';
 import { PROFILES } from './profile';
@@ -13,6 +14,8 @@ import { startWorld } from './world';
 export interface BenchRun {
   results: BenchResult[];
   machine: { before: MachineInfo; after: MachineInfo };
+  /** The machine's CPU over the whole run (absent where /proc/stat is not readable). */
+  cpu?: CpuShare;
   profile: string;
   started: string[];
 }
@@ -34,13 +37,16 @@ async function prepareFixtures(b: BenchContext, selected: Set<ScenarioName>, log
 /**
  * Starts what the benchmark needs (lib/bench/world.ts), runs the selected scenarios in order
  * (each after its own warm-up) and stops everything it started. A scenario that fails gives a
- * line with its error and the others still run.
+ * line with its error and the others still run. Each line carries how busy the machine's CPU
+ * was during its scenario and how much of it the hypervisor took for other guests (steal): on a
+ * shared virtual machine that share moves from minute to minute, and the figures with it.
  */
 export async function runBench(args: BenchArgs, say: (line: string) => void = console.log): Promise<BenchRun> {
   const profile = PROFILES[args.profileName];
   const selected = new Set(args.only ?? SCENARIO_NAMES);
   const log = (l: string) => say(`[bench] ${l}`);
   const before = machineInfo();
+  const cpuAtStart = readCpuTimes();
   const world = await startWorld({ prefix: args.dbPrefix, brokers: args.brokers, log });
   const rss = new RssSampler(() => Object.values(world.nodes).filter((n) => n.alive));
   const b: BenchContext = { world, profile, fixtures: createFixtures(world, profile), rss, log };
@@ -51,13 +57,14 @@ export async function runBench(args: BenchArgs, say: (line: string) => void = co
       if (!selected.has(name)) continue;
       const s = SCENARIOS[name];
       const t0 = Date.now();
+      const cpu0 = readCpuTimes();
       log(`${s.title}...`);
       try {
-        const lines = name === 'console' ? await consoleScenario(b, { port: args.consolePort }) : await s.run(b);
+        const lines = withCpu(name === 'console' ? await consoleScenario(b, { port: args.consolePort }) : await s.run(b), cpuShare(cpu0, readCpuTimes()));
         results.push(...lines);
         for (const r of lines) log(`${r.name}: ${r.value} ${r.unit} (${r.met ? 'goal met' : `goal ${r.goal} missed`}) in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
       } catch (err) {
-        results.push(failedResult(s.title, s.unit, s.goal, err));
+        results.push(...withCpu([failedResult(s.title, s.unit, s.goal, err)], cpuShare(cpu0, readCpuTimes())));
         log(`${s.title} failed: ${(err as Error).stack ?? String(err)}`);
       }
     }
@@ -65,5 +72,8 @@ export async function runBench(args: BenchArgs, say: (line: string) => void = co
     rss.stop();
     await world.close();
   }
-  return { results, machine: { before, after: machineInfo() }, profile: profile.name, started: world.infra.started };
+  const cpu = cpuShare(cpuAtStart, readCpuTimes());
+  return { results, machine: { before, after: machineInfo() }, ...(cpu ? { cpu } : {}), profile: profile.name, started: world.infra.started };
 }
+
+const withCpu = (lines: BenchResult[], cpu: CpuShare | undefined) => (cpu ? lines.map((r) => ({ ...r, cpu })) : lines);

@@ -1,3 +1,4 @@
+import { describeCpuShare } from './cpu-times';
 import type { BenchResult } from './result';
 
 const fmt = (v: number | null | undefined, unit = '') => {
@@ -20,7 +21,7 @@ export function formatTable(results: BenchResult[]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const line = (r: string[]) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd();
   const out = [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)];
-  const details = results.filter((r) => r.detail).map((r) => `  ${r.name}: ${r.detail}`);
+  const details = results.filter((r) => r.detail || r.cpu).map((r) => `  ${r.name}: ${[r.detail, r.cpu && `during the scenario, ${describeCpuShare(r.cpu)}`].filter(Boolean).join('; ')}`);
   return [...out, ...(details.length ? ['', 'details:', ...details] : [])].join('\n');
 }
 

@@ -1,0 +1,36 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cpuShare, describeCpuShare, parseCpuTimes, readCpuTimes } from './cpu-times';
+
+const stat = (user: number, idle: number, steal: number, guest = 0) =>
+  `cpu  ${user} 0 100 ${idle} 50 0 10 ${steal} ${guest} 0\ncpu0 1 2 3 4 5 6 7 8 0 0\nintr 12345\n`;
+
+describe('CPU times from /proc/stat', () => {
+  it('reads the aggregate line, counting iowait as idle and leaving guest time out', () => {
+    expect(parseCpuTimes(stat(1000, 5000, 300, 999))).toEqual({ total: 1000 + 100 + 5000 + 50 + 10 + 300, idle: 5050, steal: 300 });
+  });
+
+  it('gives the busy and stolen shares between two readings', () => {
+    // 2,000 ticks pass: 1,200 user, 600 idle, 200 stolen.
+    const share = cpuShare(parseCpuTimes(stat(1000, 5000, 300)), parseCpuTimes(stat(2200, 5600, 500)));
+    expect(share).toEqual({ busyPercent: 60, stealPercent: 10 });
+    expect(describeCpuShare(share!)).toBe('CPU 60% busy, 10% stolen by the hypervisor');
+  });
+
+  it('has no share when a reading is missing or no time passed', () => {
+    const t = parseCpuTimes(stat(1000, 5000, 300));
+    expect(cpuShare(undefined, t)).toBeUndefined();
+    expect(cpuShare(t, t)).toBeUndefined();
+  });
+
+  it('refuses a file without the aggregate line, and reads nothing where the file is absent', () => {
+    expect(() => parseCpuTimes('cpu0 1 2 3 4\n')).toThrow(/no aggregate "cpu" line/);
+    expect(() => parseCpuTimes('cpu a b c d\n')).toThrow(/unreadable/);
+    expect(readCpuTimes('/nonexistent/stat')).toBeUndefined();
+    const f = path.join(mkdtempSync(path.join(tmpdir(), 'cpu-')), 'stat');
+    writeFileSync(f, stat(7, 8, 9));
+    expect(readCpuTimes(f)?.steal).toBe(9);
+  });
+});

@@ -92,3 +92,17 @@ it('npm run demo brings up Kafka, three mailstores and the console, healthy, the
   await healthy(`http://localhost:${ports.console}/api/health`, 30_000);
   expect(await stopDemo(second.child)).toBe(0);
 }, 600_000);
+
+it('a SIGTERM during start-up is honoured once the step under way returns: everything the demo started is stopped', async () => {
+  const run = runDemo();
+  run.up.catch(() => undefined);
+  const deadline = Date.now() + 300_000;
+  while (!/Kafka \S+ is up/.test(run.output()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  expect(run.output()).toMatch(/Kafka \S+ is up/);
+  expect(run.output()).not.toContain('demo is up');
+  expect(await stopDemo(run.child)).toBe(0);
+  expect(run.output()).toContain('SIGTERM: stopping everything as soon as the start-up under way returns');
+  expect(run.output()).toContain('stopped');
+  expect(run.output()).not.toContain('demo is up');
+  for (const p of [ports.console, ports.kafka, ports.nodes, ports.nodes + 1, ports.nodes + 2]) expect(await portOpen(p)).toBe(false);
+}, 600_000);

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cpuShare, describeCpuShare, parseCpuTimes, readCpuTimes } from './cpu-times';
+import { cpuShare, describeCpuShare, describeStealPair, parseCpuTimes, readCpuTimes, withCpuShare } from './cpu-times';
 
 const stat = (user: number, idle: number, steal: number, guest = 0) =>
   `cpu  ${user} 0 100 ${idle} 50 0 10 ${steal} ${guest} 0\ncpu0 1 2 3 4 5 6 7 8 0 0\nintr 12345\n`;
@@ -32,5 +32,19 @@ describe('CPU times from /proc/stat', () => {
     const f = path.join(mkdtempSync(path.join(tmpdir(), 'cpu-')), 'stat');
     writeFileSync(f, stat(7, 8, 9));
     expect(readCpuTimes(f)?.steal).toBe(9);
+  });
+});
+
+describe('a measured step', () => {
+  it('returns its value with the CPU share while it ran, and names both steals of a figure and its limit', async () => {
+    const m = await withCpuShare(async () => {
+      const end = Date.now() + 60;
+      while (Date.now() < end); // busy, so some ticks pass
+      return 42;
+    });
+    expect(m.value).toBe(42);
+    expect(m.cpu!.busyPercent).toBeGreaterThan(0);
+    expect(describeStealPair({ busyPercent: 90, stealPercent: 20.5 }, { busyPercent: 60, stealPercent: 3 })).toBe('; CPU stolen by the hypervisor: 20.5% during the run, 3% during the limit');
+    expect(describeStealPair(undefined, { busyPercent: 60, stealPercent: 3 })).toBe('');
   });
 });

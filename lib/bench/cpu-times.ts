@@ -51,3 +51,21 @@ export function cpuShare(before: CpuTimes | undefined, after: CpuTimes | undefin
 export function describeCpuShare(s: CpuShare): string {
   return `CPU ${s.busyPercent}% busy, ${s.stealPercent}% stolen by the hypervisor`;
 }
+
+/** What a measured step returned, with the machine's CPU share while it ran. */
+export interface Measured<T> {
+  value: T;
+  cpu?: CpuShare;
+}
+
+/** Runs `fn` and gives what it returned with the machine's CPU share while it ran. */
+export async function withCpuShare<T>(fn: () => Promise<T>): Promise<Measured<T>> {
+  const before = readCpuTimes();
+  const value = await fn();
+  return { value, cpu: cpuShare(before, readCpuTimes()) };
+}
+
+/** "x% stolen during the run, y% during its limit": whether a figure and its limit ran on the same machine. */
+export function describeStealPair(run?: CpuShare, limit?: CpuShare): string {
+  return run && limit ? `; CPU stolen by the hypervisor: ${run.stealPercent}% during the run, ${limit.stealPercent}% during the limit` : '';
+}

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cpuShare, describeCpuShare, describeStealPair, parseCpuTimes, readCpuTimes, withCpuShare } from './cpu-times';
+import { cpuShare, describeCpuShare, MIN_TICKS, describeStealPair, parseCpuTimes, readCpuTimes, withCpuShare } from './cpu-times';
 
 const stat = (user: number, idle: number, steal: number, guest = 0) =>
   `cpu  ${user} 0 100 ${idle} 50 0 10 ${steal} ${guest} 0\ncpu0 1 2 3 4 5 6 7 8 0 0\nintr 12345\n`;
@@ -19,10 +19,13 @@ describe('CPU times from /proc/stat', () => {
     expect(describeCpuShare(share!)).toBe('CPU 60% busy, 10% stolen by the hypervisor');
   });
 
-  it('has no share when a reading is missing or no time passed', () => {
+  it('has no share when a reading is missing or too little time passed', () => {
     const t = parseCpuTimes(stat(1000, 5000, 300));
     expect(cpuShare(undefined, t)).toBeUndefined();
     expect(cpuShare(t, t)).toBeUndefined();
+    // One tick (a step that only reads figures) would read as 100% busy.
+    expect(cpuShare(t, parseCpuTimes(stat(1001, 5000, 300)))).toBeUndefined();
+    expect(cpuShare(t, parseCpuTimes(stat(1000 + MIN_TICKS, 5000, 300)))).toEqual({ busyPercent: 100, stealPercent: 0 });
   });
 
   it('refuses a file without the aggregate line, and reads nothing where the file is absent', () => {
@@ -38,8 +41,8 @@ describe('CPU times from /proc/stat', () => {
 describe('a measured step', () => {
   it('returns its value with the CPU share while it ran, and names both steals of a figure and its limit', async () => {
     const m = await withCpuShare(async () => {
-      const end = Date.now() + 60;
-      while (Date.now() < end); // busy, so some ticks pass
+      const end = Date.now() + 200;
+      while (Date.now() < end); // busy, so more than MIN_TICKS pass
       return 42;
     });
     expect(m.value).toBe(42);

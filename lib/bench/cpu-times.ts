@@ -37,11 +37,17 @@ export function readCpuTimes(file = '/proc/stat'): CpuTimes | undefined {
   }
 }
 
-/** The share of busy and stolen time between two readings (undefined if either is missing or no time passed). */
+/**
+ * Fewer clock ticks than this between two readings (about 50 ms on two CPUs) give no share: a
+ * step that reads figures only (the memory line) may see one tick, and call it 100% busy.
+ */
+export const MIN_TICKS = 10;
+
+/** The share of busy and stolen time between two readings (undefined if either is missing or too little time passed). */
 export function cpuShare(before: CpuTimes | undefined, after: CpuTimes | undefined): CpuShare | undefined {
   if (!before || !after) return undefined;
   const total = after.total - before.total;
-  if (total <= 0) return undefined;
+  if (total < MIN_TICKS) return undefined;
   const steal = after.steal - before.steal;
   const idle = after.idle - before.idle;
   const pct = (x: number) => Math.round((1000 * x) / total) / 10;

@@ -59,14 +59,15 @@ export async function runBench(args: BenchArgs, say: (line: string) => void = co
       const t0 = Date.now();
       const cpu0 = readCpuTimes();
       log(`${s.title}...`);
+      let lines: BenchResult[];
       try {
-        const lines = withCpu(name === 'console' ? await consoleScenario(b, { port: args.consolePort }) : await s.run(b), cpuShare(cpu0, readCpuTimes()));
-        results.push(...lines);
+        lines = name === 'console' ? await consoleScenario(b, { port: args.consolePort }) : await s.run(b);
         for (const r of lines) log(`${r.name}: ${r.value} ${r.unit} (${r.met ? 'goal met' : `goal ${r.goal} missed`}) in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
       } catch (err) {
-        results.push(...withCpu([failedResult(s.title, s.unit, s.goal, err)], cpuShare(cpu0, readCpuTimes())));
+        lines = [failedResult(s.title, s.unit, s.goal, err)];
         log(`${s.title} failed: ${(err as Error).stack ?? String(err)}`);
       }
+      results.push(...withCpu(lines, cpuShare(cpu0, readCpuTimes())));
     }
   } finally {
     rss.stop();
